@@ -1,0 +1,174 @@
+"""One validated configuration, with defaults shipped in the package."""
+from __future__ import annotations
+
+import copy
+import tomllib
+from dataclasses import dataclass, fields, is_dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import Code, NewsfuseError
+
+
+@dataclass(frozen=True)
+class LoadConfig:
+    max_bytes: int
+    encoding: str
+    text_fields: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _require(self.max_bytes > 0, "load.max_bytes must be a positive number of bytes")
+        if self.encoding != "auto":
+            import codecs
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                _require(False, f"load.encoding {self.encoding!r} is not a known codec")
+        _require(len(self.text_fields) > 0, "load.text_fields must name at least one field")
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    min_body_words: int
+    near_duplicate_overlap: float
+    near_duplicate_min_words: int
+
+    def __post_init__(self) -> None:
+        _require(self.min_body_words >= 0, "clean.min_body_words must be >= 0")
+        _unit("clean.near_duplicate_overlap", self.near_duplicate_overlap)
+        _require(self.near_duplicate_min_words >= 1, "clean.near_duplicate_min_words must be >= 1")
+
+
+@dataclass(frozen=True)
+class DedupeConfig:
+    shingle_words: int
+    threshold: float
+
+    def __post_init__(self) -> None:
+        _require(1 <= self.shingle_words <= 20, "dedupe.shingle_words must be in [1, 20]")
+        _unit("dedupe.threshold", self.threshold)
+
+
+@dataclass(frozen=True)
+class GroupConfig:
+    threshold: float
+    title_weight: int
+
+    def __post_init__(self) -> None:
+        _unit("group.threshold", self.threshold)
+        _require(self.title_weight >= 0, "group.title_weight must be >= 0")
+
+
+@dataclass(frozen=True)
+class SynthesizeConfig:
+    fact_threshold: float
+    summary_sentences: int
+    min_sentence_words: int
+    exclusives_per_outlet: int
+
+    def __post_init__(self) -> None:
+        _unit("synthesize.fact_threshold", self.fact_threshold)
+        _require(self.summary_sentences >= 1, "synthesize.summary_sentences must be >= 1")
+        _require(self.min_sentence_words >= 1, "synthesize.min_sentence_words must be >= 1")
+        _require(self.exclusives_per_outlet >= 0, "synthesize.exclusives_per_outlet must be >= 0")
+
+
+@dataclass(frozen=True)
+class Config:
+    load: LoadConfig
+    clean: CleanConfig
+    dedupe: DedupeConfig
+    group: GroupConfig
+    synthesize: SynthesizeConfig
+
+    @classmethod
+    def default(cls) -> "Config":
+        return cls.from_dict({})
+
+    @classmethod
+    def from_dict(cls, overrides: dict[str, Any]) -> "Config":
+        """Defaults updated with ``overrides`` (nested ``{section: {key: value}}``), validated."""
+        data = _defaults()
+        for section, values in overrides.items():
+            if section not in data:
+                raise NewsfuseError(Code.E901, detail=f"unknown section {section!r}; known: {', '.join(data)}")
+            if not isinstance(values, dict):
+                raise NewsfuseError(Code.E901, detail=f"section {section!r} must be a table of settings")
+            for key, value in values.items():
+                if key not in data[section]:
+                    known = ", ".join(data[section])
+                    raise NewsfuseError(Code.E901, detail=f"unknown setting {section}.{key}; known: {known}")
+                data[section][key] = value
+        return _build(cls, data)
+
+    @classmethod
+    def from_file(cls, path: str | Path, overrides: dict[str, Any] | None = None) -> "Config":
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise NewsfuseError(Code.E901, detail=f"cannot read config file {path}: {exc}") from exc
+        for section, values in (overrides or {}).items():
+            data.setdefault(section, {}).update(values)
+        return cls.from_dict(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: {g.name: getattr(getattr(self, f.name), g.name) for g in fields(getattr(self, f.name))}
+                for f in fields(self)}
+
+
+def parse_override(assignment: str) -> dict[str, Any]:
+    """Turn ``"section.key=value"`` into ``{section: {key: value}}`` (value parsed as TOML, else a string)."""
+    if "=" not in assignment or "." not in assignment.split("=", 1)[0]:
+        raise NewsfuseError(Code.E901, detail=f"--set takes section.key=value, got {assignment!r}")
+    dotted, raw = assignment.split("=", 1)
+    section, key = dotted.strip().split(".", 1)
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    return {section: {key: value}}
+
+
+def merge_overrides(assignments: list[str]) -> dict[str, Any]:
+    merged: dict[str, dict[str, Any]] = {}
+    for assignment in assignments:
+        for section, values in parse_override(assignment).items():
+            merged.setdefault(section, {}).update(values)
+    return merged
+
+
+_DEFAULTS: dict[str, Any] | None = None
+
+
+def _defaults() -> dict[str, Any]:
+    global _DEFAULTS
+    if _DEFAULTS is None:
+        text = resources.files("newsfuse").joinpath("defaults.toml").read_text(encoding="utf-8")
+        _DEFAULTS = tomllib.loads(text)
+    return copy.deepcopy(_DEFAULTS)
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    kwargs = {}
+    for f in fields(cls):
+        value = data[f.name]
+        sub = globals().get(f.type) if isinstance(f.type, str) else f.type
+        if sub is not None and is_dataclass(sub):
+            kwargs[f.name] = _build(sub, value)
+        else:
+            kwargs[f.name] = tuple(value) if isinstance(value, list) else value
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:
+        raise NewsfuseError(Code.E901, detail=str(exc)) from exc
+
+
+def _require(condition: bool, rule: str) -> None:
+    if not condition:
+        raise NewsfuseError(Code.E901, detail=rule)
+
+
+def _unit(name: str, value: float) -> None:
+    _require(isinstance(value, (int, float)) and 0.0 <= value <= 1.0, f"{name} must be in [0, 1], got {value!r}")

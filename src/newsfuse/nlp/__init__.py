@@ -1,0 +1,1 @@
+"""Small language helpers shared by the stages: words, sentences, dates."""

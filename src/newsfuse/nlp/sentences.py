@@ -1,0 +1,79 @@
+"""Sentence boundaries as spans, tuned for news prose (abbreviations, initials, quotes)."""
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+
+# Words that end with a period without ending a sentence (compared lower-cased, without the period).
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr rev hon pres supt det insp
+inc corp co ltd llc plc bros dept univ assn est approx vs etc al ed eds
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+u.s u.k u.n e.u d.c a.m p.m i.e e.g ph.d b.c a.d n.y l.a u.s.a
+ft mt ave blvd rd hwy
+""".split())
+
+# Abbreviations only when a number follows: "No. 5", "Fig. 2".
+NUMERIC_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "op", "art", "p", "pp"})
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-Ý]")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+def split_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]`` as spans of ``text``, whitespace trimmed; newlines always split."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for block in re.finditer(r"[^\n]+", text[start:end]):
+        _split_block(text, start + block.start(), start + block.end(), spans)
+    return spans
+
+
+def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
+    chunk = text[start:end]
+    cursor = 0
+    for match in _CANDIDATE.finditer(chunk):
+        boundary = match.end()
+        if not _NEXT_START.match(chunk, boundary):
+            continue
+        before = chunk[cursor:match.start() + 1]
+        if _inside_quote(chunk[cursor:boundary]):
+            continue
+        token = _LAST_TOKEN.search(before)
+        if match.group(0) == "." and token and _is_abbreviation(token.group(1), chunk[boundary:boundary + 3]):
+            continue
+        _emit(text, start + cursor, start + boundary, out)
+        cursor = boundary
+    _emit(text, start + cursor, end, out)
+
+
+_MAX_QUOTE = 600  # a quotation left open this long was probably never closed in the capture
+
+
+def _inside_quote(text: str) -> bool:
+    """A quotation opened in ``text`` is still open at its end (curly quotes, or an odd number of straight ones)."""
+    if len(text) > _MAX_QUOTE:
+        return False
+    curly = text.count("“") - text.count("”")
+    straight = len(re.findall(r'(?<!\w)"|"(?!\w)', text)) % 2
+    return curly > 0 or straight == 1
+
+
+def _is_abbreviation(token: str, after: str) -> bool:
+    word = token.rstrip(".").lstrip("\"'“‘(").lower()
+    if word in ABBREVIATIONS or word in NUMERIC_ABBREVIATIONS and after.strip()[:1].isdigit():
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return True
+    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))  # U.S., a.m.
+
+
+def _emit(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))

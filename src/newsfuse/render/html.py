@@ -1,0 +1,62 @@
+"""The brief as one self-contained HTML page: no network, readable on a phone, every source text escaped.
+
+Citations link to the cited sentence inside the source's text, which the page highlights (CSS ``:target``);
+hovering a citation shows the sentence.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Article, Corpus
+from .view import StoryView, story_views
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("newsfuse", "render/templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def segments(article: Article, cited: set[tuple[int, int]]) -> list[tuple[str, tuple[int, int] | None]]:
+    """The article text cut into plain runs and cited spans, in order (spans may not overlap)."""
+    pieces: list[tuple[str, tuple[int, int] | None]] = []
+    cursor = 0
+    for start, end in sorted(cited):
+        if start < cursor:
+            continue
+        if start > cursor:
+            pieces.append((article.text[cursor:start], None))
+        pieces.append((article.text[start:end], (start, end)))
+        cursor = end
+    if cursor < len(article.text):
+        pieces.append((article.text[cursor:], None))
+    return pieces
+
+
+def _cited_spans(view: StoryView) -> dict[str, set[tuple[int, int]]]:
+    spans: dict[str, set[tuple[int, int]]] = {a.id: set() for a in view.articles}
+    story = view.story
+    for item in [*story.summary, *story.facts, *story.exclusives]:
+        for citation in item.citations:
+            spans[citation.article_id].add((citation.start, citation.end))
+    return spans
+
+
+def render_html(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> str:
+    views = story_views(corpus, exclusives_per_outlet=exclusives_per_outlet)
+    by_id = corpus.by_id()
+    sources = []
+    for index, view in enumerate(views):
+        cited = _cited_spans(view)
+        sources.append([(view.number[a.id], a, segments(a, cited[a.id])) for a in view.articles])
+    return _environment().get_template("brief.html.j2").render(
+        views=views, sources=sources, rejected=corpus.rejected, by_id=by_id, safe_url=safe_url,
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links become clickable; anything else (``javascript:``, ``data:``) is shown as text."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None

@@ -1,0 +1,74 @@
+"""The brief as Markdown: for the terminal and for newsletters."""
+from __future__ import annotations
+
+import re
+
+from ..model import Corpus
+from .view import StoryView, story_views
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def escape(text: str) -> str:
+    """Source text shown literally: no Markdown or HTML in it takes effect."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def render_markdown(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> str:
+    out: list[str] = []
+    views = story_views(corpus, exclusives_per_outlet=exclusives_per_outlet)
+    for view in views:
+        _story(view, out, several=len(views) > 1)
+    if not views:
+        out.append("# No stories\n\nNo usable article was found in the input.\n")
+    if corpus.rejected:
+        out.append("## Inputs not used\n")
+        for rejection in corpus.rejected:
+            out.append(f"- `{rejection.source_path}` ({rejection.stage}): {escape(rejection.reason)}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _cite(marks: list[int]) -> str:
+    return "".join(f"[{n}]" for n in marks)
+
+
+def _story(view: StoryView, out: list[str], *, several: bool) -> None:
+    story = view.story
+    out.append(f"# {escape(story.headline or 'Untitled story')}\n")
+    span = ""
+    if view.first_published:
+        span = f" · {view.first_published[:10]}"
+        if view.last_published and view.last_published[:10] != view.first_published[:10]:
+            span += f" to {view.last_published[:10]}"
+    out.append(f"*{len(view.articles)} articles from {len(view.outlets)} outlets{span}*\n")
+    if story.summary:
+        out.append("## Summary\n")
+        for sentence in story.summary:
+            out.append(f"- {escape(sentence.text)} {_cite(view.marks(sentence.citations))}")
+        out.append("")
+    if story.facts:
+        out.append("## Reported by several outlets\n")
+        for fact in story.facts:
+            outlets = ", ".join(view.outlet_names(fact.sources))
+            out.append(f"- **{fact.independent_sources} independent** ({escape(outlets)}): {escape(fact.text)} "
+                       f"{_cite(view.marks(fact.citations))}")
+        out.append("")
+    if view.exclusives_by_outlet:
+        out.append("## Reported by one outlet only\n")
+        for outlet, items, total in view.exclusives_by_outlet:
+            more = f" (top {len(items)} of {total}; all in the JSON output)" if total > len(items) else ""
+            out.append(f"### {escape(outlet)}{more}\n")
+            for exclusive in items:
+                out.append(f"- {escape(exclusive.text)} {_cite(view.marks(exclusive.citations))}")
+            out.append("")
+    out.append("## Sources\n")
+    out.append("| # | Outlet | Title | Published | Facts carried | File |")
+    out.append("|---|---|---|---|---|---|")
+    for article in view.articles:
+        copy = f" (copy of [{view.number[article.duplicate_of]}])" if article.duplicate_of in view.number else ""
+        out.append(f"| {view.number[article.id]} | {escape(article.display_outlet)} | {escape(article.title or '')}{copy} | "
+                   f"{article.published or ''} | {view.facts_carried(article.id)} | `{article.source_path}` |")
+    out.append("")
+    if several:
+        out.append("---\n")

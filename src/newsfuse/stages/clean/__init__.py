@@ -1,0 +1,94 @@
+"""Stage 2, clean: documents to articles — body text, metadata, and every removed line with its reason."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from ...config import Config
+from ...errors import Code, DocumentError, message
+from ...model import Article, Corpus, Document, Rejection, Removed, Span
+from ...nlp.sentences import split_spans
+from ...nlp.words import WORD
+from .capture import Block, assemble, classify, split_lines
+from .metadata import extract
+
+__all__ = ["clean", "clean_document"]
+
+STAGE = "clean"
+
+
+def clean(corpus: Corpus, config: Config) -> Corpus:
+    """Turn every loaded document into an article; a document that fails is rejected, the rest go on."""
+    vocabulary: Counter[str] = Counter()
+    for doc in corpus.documents:
+        vocabulary.update(w.lower() for w in WORD.findall(doc.raw_text))
+    used_ids = {a.id for a in corpus.articles}
+    for doc in corpus.documents:
+        try:
+            article = clean_document(doc, config, vocabulary=vocabulary)
+        except DocumentError as exc:
+            corpus.rejected.append(Rejection(doc.label, STAGE, exc.code.value, str(exc)))
+            continue
+        except Exception as exc:  # a bug must not take the batch down with it
+            detail = f"{type(exc).__name__}: {exc}"
+            corpus.rejected.append(Rejection(doc.label, STAGE, Code.E301.value, message(Code.E301, detail=detail)))
+            continue
+        base, n = article.id, 1
+        while article.id in used_ids:  # the same capture loaded twice keeps two distinct ids
+            n += 1
+            article.id = f"{base}-{n}"
+        used_ids.add(article.id)
+        corpus.articles.append(article)
+    corpus.documents = []
+    return corpus
+
+
+def clean_document(doc: Document, config: Config, *, vocabulary: Counter[str] | None = None) -> Article:
+    """Clean one document.  Raises :class:`DocumentError` (E201) when no article body is left."""
+    if vocabulary is None:
+        vocabulary = Counter(w.lower() for w in WORD.findall(doc.raw_text))
+    lines = split_lines(doc.raw_text)
+    classify(lines)
+    blocks = assemble(lines, vocabulary, config.clean)
+    first_line = blocks[0].lines[0].number if blocks else None
+    first_paragraph = next((b.text for b in blocks if not b.heading), "")
+    meta = extract(lines, first_line, first_paragraph, doc.meta)
+    text, headings, paragraphs = _layout(blocks)
+    body_words = len(WORD.findall(text))
+    if body_words < config.clean.min_body_words:
+        raise DocumentError(Code.E201, detail=f"{body_words} words left, at least {config.clean.min_body_words} needed")
+    sentences = [s for p in paragraphs for s in split_spans(text, p.start, p.end)]
+    return Article(
+        id="a" + hashlib.sha1(doc.raw_text.encode("utf-8")).hexdigest()[:11],
+        source_path=doc.label,
+        format=doc.format,
+        text=text,
+        title=meta.title,
+        outlet=meta.outlet,
+        published=meta.published,
+        updated=meta.updated,
+        authors=meta.authors,
+        contributors=meta.contributors,
+        url=meta.url,
+        dateline=meta.dateline,
+        encoding=doc.encoding,
+        removed=[Removed(line.raw, line.reason, line.number) for line in lines if line.reason is not None],
+        headings=headings,
+        paragraphs=paragraphs,
+        sentences=sentences,
+    )
+
+
+def _layout(blocks: list[Block]) -> tuple[str, list[Span], list[Span]]:
+    parts: list[str] = []
+    headings: list[Span] = []
+    paragraphs: list[Span] = []
+    cursor = 0
+    for block in blocks:
+        if parts:
+            cursor += 2  # the "\n\n" between blocks
+        span = Span(cursor, cursor + len(block.text))
+        (headings if block.heading else paragraphs).append(span)
+        parts.append(block.text)
+        cursor = span.end
+    return "\n\n".join(parts), headings, paragraphs

@@ -1,0 +1,195 @@
+"""Capture lines and the rules that tell page furniture from article text.
+
+The vocabulary here is generic furniture vocabulary (what share bars, players, menus, wikis and
+copyright footers say on any site), never an outlet's own phrases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...nlp.dates import find_datetime
+from ...nlp.words import WORD, stopword_ratio
+
+# Reasons recorded for removed lines: short, stable, readable.
+TITLE = "title"
+HEADLINE = "headline or standfirst before the article body"
+NAVIGATION = "navigation"
+PLAYER = "media player"
+SHARE = "share buttons"
+COPYRIGHT = "copyright line"
+STATUS = "status marker"
+CREDIT = "photo credit"
+CAPTION = "photo caption"
+BYLINE = "byline"
+CONTRIBUTORS = "contributor credit"
+TIMESTAMP = "timestamp"
+WIKI = "wiki or talk-page furniture"
+END_MATTER = "end matter after the article"
+HEADER = "page header before the article body"
+FOOTER = "page footer after the article body"
+STRAY = "stray short line inside the body"
+SOURCE_LINK = "source link"
+RULE = "horizontal rule"
+REPEATED = "repeats an earlier paragraph"
+EMPTY_MARKUP = "markup without text"
+
+_SHARE_WORDS = frozenset("""share shares tweet tweets pin email e-mail facebook twitter x whatsapp linkedin reddit print
+copy link messenger telegram pinterest flipboard comment comments save sms mail tumblr this story article
+on via with""".split())
+_PLAYER = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?:\s*/?\s*\d{1,2}:\d{2})*|play(?:\s+live)?(?:\s+radio|\s+video|\s+audio)?|pause|mute|unmute|"
+    r"listen(?:\s+live|\s+now|\s+to\s+this\s+(?:article|story))?(?:\s*[·•-]\s*\d+:\d{2})?|now playing|next up:?|"
+    r"watch(?:\s+live|\s+now|\s+video)?|media playback is unsupported.*|media caption.*|video caption.*|"
+    r"available on air stations|live radio|on air now|closed captions?|fullscreen|volume|"
+    r"\d+\s*(?:min|minute)s?\s+(?:listen|watch|read))$", re.I)
+_STATUS = re.compile(
+    r"^\W*(?:developing(?:\s+story)?|breaking(?:\s+news)?|update[ds]?|live(?:\s+updates)?|exclusive|advertisement|"
+    r"sponsored(?:\s+content)?|loading(?:\.\.\.|…)?|ad|promoted|story continues below(?: advertisement)?|"
+    r"continue reading(?: below)?|scroll to continue.*)\W*$", re.I)
+_STATUS_SENTENCE = re.compile(
+    r"^(?:this (?:is a )?(?:developing|breaking) (?:news )?story\b.*|this story (?:is developing|has been updated|"
+    r"will be updated)\b.*|check back (?:soon|later) for (?:more|updates).*|please check back.*)$", re.I)
+_NAV = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation|search)|go back|back to top|menu|close(?: menu)?|open menu|search|"
+    r"sign (?:in|up|out)|log ?(?:in|out)|register|subscribe(?: now| today)?|newsletters?|home(?:page)?|"
+    r"read more|more stories|related(?: stories| articles| topics| coverage| content| links)?:?|most (?:read|popular|viewed)|"
+    r"trending(?: now| news)?:?|top stories|latest(?: news| stories| videos)?|see (?:all|more)|show more|load more|"
+    r"next(?: story| article)?|previous(?: story| article)?|accessibility(?: help)?|contact us|about us|"
+    r"terms(?: of (?:use|service))?|privacy(?: policy)?|cookie(?:s)?(?: policy| settings)?|accept(?: all)?(?: cookies)?|"
+    r"advertise(?: with us)?|site ?map|help|faq|careers|topics?:?|tags?:?|categories:?|sections?|"
+    r"follow us(?: on \w+)?|get the app|download the app|donate|support us|view comments|comments|"
+    r"leave a (?:comment|reply)|reply|print(?: this)?(?: article| page)?|click here.*|you may also like:?|"
+    r"recommended(?: for you)?:?|more from [\w ]{1,30}|in other news|don't miss|editor'?s picks?)$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.I)
+_AGENCIES = (r"getty(?: images)?|ap(?: photo)?|associated press|reuters|afp|epa(?:-efe)?|shutterstock|alamy|pa(?: media| wire)?|"
+             r"ansa|xinhua|bloomberg|nurphoto|sipa(?: usa)?|zuma(?: press)?|anadolu|tass|sputnik|imago|dpa|efe|"
+             r"istock(?:photo)?|corbis|rex(?: features)?|abaca|polaris|cnp|upi|picture alliance|wire ?image")
+_CREDIT = re.compile(
+    rf"^(?:(?:photo|image|picture|video|graphic|illustration)s?(?:\s+credit)?\s*[:|]\s*.*|"
+    rf"\(?(?:image|photo|picture)(?:\s+credit)?\s*:\s*[^)]*\)?|"
+    rf"(?:[\w.'’\- ]{{1,40}}\s*/\s*)?(?:{_AGENCIES})(?:\s+(?:via|for)\s+[\w ]{{1,30}})?|"
+    rf"courtesy(?: of)? .{{1,60}}|/)$", re.I)
+_CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|above|top|file photo)\s*[:\-–]?\s*\S", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
+_STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
+_CONTRIBUTORS = re.compile(
+    r"(?:contributed(?:\s+reporting)?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?|"
+    r"^(?:additional\s+)?reporting\s+by\b|^editing\s+by\b|^writing\s+by\b|^compiled\s+by\b)", re.I)
+_TIMESTAMP_WORDS = frozenset("""posted updated published modified last on at by et est edt pt pst gmt utc bst cet
+am pm a.m p.m date time first | · - – — / : , (""".split())
+_WIKI = re.compile(
+    r"^(?:talk|user|user talk|wikipedia|file|category|categories|template|special|help|portal|draft):|"
+    r"\buser ?page\b|\bwall page\b|\btalk page\b|\bview source\b|\bpage content\b|\bedit (?:this )?page\b|"
+    r"\bretrieved from\b|\bthis page was last (?:edited|modified)\b|\bpreview the page\b|\bjump to (?:navigation|search)\b|"
+    r"^\[?edit\]?$|^\(?(?:citation needed|edit source)\)?$",
+    re.I,
+)
+_END_MARKER = re.compile(
+    r"^(?:references|external links|see also|further reading|notes|footnotes|bibliography|talk:.*)\s*:?$", re.I)
+_HRULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+_URL = re.compile(r"^(?:<)?https?://\S+(?:>)?$")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’]$")
+
+
+@dataclass
+class Line:
+    """One non-blank line of a capture, with what the rules made of it."""
+
+    number: int              # 1-based line number in the decoded input
+    text: str                # the line with Markdown markup turned into plain text
+    raw: str                 # the line as it was (stripped)
+    blank_before: bool = False
+    heading_markup: bool = False
+    links: list[str] = field(default_factory=list)
+    reason: str | None = None  # set when the line is furniture
+    heading: bool = False
+
+    @property
+    def word_count(self) -> int:
+        return len(WORD.findall(self.text))
+
+    @property
+    def terminal(self) -> bool:
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def prose(self) -> bool:
+        """Reads like a paragraph of an article: long enough, punctuated, full of function words."""
+        n = self.word_count
+        if n >= 12 and self.terminal and stopword_ratio(self.text) >= 0.2:
+            return True
+        return n >= 25 and stopword_ratio(self.text) >= 0.25
+
+
+def furniture_reason(line: Line) -> str | None:
+    """The reason a single line is page furniture, judged on the line alone; ``None`` when it may be text."""
+    text = line.text.strip()
+    lowered = text.lower()
+    words = line.word_count
+    if text == "/":  # the separator between a photographer and an agency
+        return CREDIT
+    if not text or not WORD.search(text):
+        return EMPTY_MARKUP if line.raw.strip() and not _HRULE.match(line.raw.strip()) else (RULE if line.raw.strip() else None)
+    if _HRULE.match(text):
+        return RULE
+    if _COPYRIGHT.search(text) and words <= 40:
+        return COPYRIGHT
+    if _PLAYER.match(text):
+        return PLAYER
+    if _STATUS.match(text) or (_STATUS_SENTENCE.match(text) and words <= 25):
+        return STATUS
+    if _WIKI.search(text):
+        return WIKI
+    if words <= 6 and _NAV.match(text.rstrip(" :›»>|")):
+        return NAVIGATION
+    tokens = [t.lower() for t in WORD.findall(text)]
+    if tokens and words <= 12 and all(t in _SHARE_WORDS for t in tokens) and any(
+            t in ("share", "tweet", "facebook", "twitter", "email", "pin", "whatsapp", "linkedin") for t in tokens):
+        return SHARE
+    if words <= 8 and _CREDIT.match(text):
+        return CREDIT
+    if _CAPTION_PREFIX.match(text) and words <= 60:
+        return CAPTION
+    if words <= 10 and (_BYLINE.match(text) or _STAFF.match(text)):
+        return BYLINE
+    if words <= 60 and _CONTRIBUTORS.search(text) and not _quoted(text):
+        return CONTRIBUTORS
+    if _URL.match(text):
+        return SOURCE_LINK
+    if words <= 14 and _is_timestamp(text):
+        return TIMESTAMP
+    return None
+
+
+def _quoted(text: str) -> bool:
+    return any(ch in text for ch in "\"“”")
+
+
+def _is_timestamp(text: str) -> bool:
+    found = find_datetime(text)
+    if not found:
+        return False
+    start, end = found[1]
+    rest = (text[:start] + " " + text[end:]).lower()
+    leftover = [t for t in re.findall(r"[a-z.]+|[|·/:,(–—-]", rest) if t.strip(".")]
+    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return all(t in _TIMESTAMP_WORDS or t in weekdays or t.rstrip(".") in _TIMESTAMP_WORDS for t in leftover)
+
+
+def is_end_marker(line: Line) -> bool:
+    return bool(_END_MARKER.match(line.text.strip()))
+
+
+def is_heading_shaped(line: Line) -> bool:
+    """Short, unpunctuated, capitalised: could be a title or a section heading."""
+    text = line.text.strip()
+    words = line.word_count
+    if line.heading_markup:
+        return 1 <= words <= 25
+    if not 2 <= words <= 16 or text.endswith((".", ",", ";")) or not text[:1].isupper():
+        return False
+    return not text.endswith(":") or words <= 8

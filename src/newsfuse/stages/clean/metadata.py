@@ -1,0 +1,223 @@
+"""Article metadata from what a capture offers: front matter, header and footer lines, copyright and links."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+from urllib.parse import urlparse
+
+from ...nlp.dates import find_datetime, normalise
+from ...nlp.words import WORD, content_words
+from . import lines as rules
+from .lines import Line, is_heading_shaped
+
+_DATELINE = re.compile(
+    r"^\(?(?P<place>[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)\)?\s*"
+    r"(?:\((?P<agency>[A-Za-z. ]{1,20})\)\s*)?(?:--|—|–|-)\s+")
+_POSSESSIVE_OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})['’]s?\s+(?=[A-Z])")
+_COPYRIGHT_NOISE = re.compile(
+    r"©|\(c\)|\bcopyright\b|\ball rights reserved\b\.?|\b(?:19|20)\d\d\b|[-–]\s*(?:19|20)\d\d|\|.*$", re.I)
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al|el))*")
+_BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+", re.I)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    url: str | None = None
+    dateline: str | None = None
+
+
+def extract(lines: list[Line], body_first_line: int | None, first_paragraph: str, known: dict[str, Any]) -> Metadata:
+    """Fill metadata from ``known`` (structured fields) first, then from the capture's own lines.
+
+    ``body_first_line`` is the line number where the kept body starts: lines above it are the header.
+    Marks the title line (reason ``title``) when it finds it among the header lines.
+    """
+    meta = Metadata()
+    meta.url = known.get("url") or _url(lines, body_first_line)
+    meta.outlet = known.get("outlet") or outlet_from_url(meta.url) or _outlet_from_lines(lines)
+    meta.title = _title(lines, body_first_line, first_paragraph, known.get("title"))
+    published, updated = _dates(lines, body_first_line, meta.title)
+    meta.published = _normal_date(known.get("published")) or published
+    meta.updated = _normal_date(known.get("updated")) or updated
+    if meta.published is None and meta.updated is not None:
+        meta.published = meta.updated  # the capture states only when it was last updated
+    meta.authors = list(known.get("authors") or _authors(lines))
+    meta.contributors = list(known.get("contributors") or _contributors(lines))
+    match = _DATELINE.match(first_paragraph)
+    if match and len(WORD.findall(match.group("place"))) <= 5:
+        meta.dateline = match.group("place").strip()
+    return meta
+
+
+def _normal_date(value: Any) -> str | None:
+    return normalise(str(value)) if value not in (None, "") else None
+
+
+@lru_cache(maxsize=1)
+def _directory() -> dict[str, str]:
+    text = resources.files("newsfuse").joinpath("data/outlets.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {domain.strip(): name.strip() for domain, name in rows}
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet a URL belongs to: its name for well-known outlets, else its domain."""
+    if not url:
+        return None
+    host = (urlparse(url if "://" in url else f"http://{url}").hostname or "").lower()
+    host = re.sub(r"^(?:www\d?|m|amp|mobile|edition)\.", "", host)
+    if not host or "." not in host:
+        return None
+    directory = _directory()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        if candidate in directory:
+            return directory[candidate]
+    return host
+
+
+def _url(lines: list[Line], body_first_line: int | None) -> str | None:
+    for line in lines:
+        if line.reason == rules.SOURCE_LINK:
+            return line.links[0] if line.links else line.text.strip("<>")
+    for line in lines:
+        if line.reason is not None and (body_first_line is None or line.number < body_first_line):
+            match = re.search(r"https?://\S+", line.raw)
+            if match and line.word_count <= 12:
+                return match.group(0).rstrip(").,>")
+    return None
+
+
+def _outlet_from_lines(lines: list[Line]) -> str | None:
+    for line in lines:
+        if line.reason == rules.CONTRIBUTORS:
+            match = _POSSESSIVE_OUTLET.match(line.text)
+            if match:
+                return match.group("outlet")
+    for line in lines:
+        if line.reason == rules.COPYRIGHT:
+            holder = _COPYRIGHT_NOISE.sub(" ", line.text)
+            holder = re.sub(r"\s+", " ", holder).strip(" ,.;:-–")
+            holder = re.sub(r",?\s+(?:Inc|Ltd|LLC|Limited|plc|Corp)\.?$", "", holder)
+            if holder and len(WORD.findall(holder)) <= 6:
+                return holder
+    return None
+
+
+def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str, known: str | None) -> str | None:
+    header = [line for line in lines if body_first_line is None or line.number < body_first_line]
+    if known:
+        key = _key(known)
+        for line in header:
+            if _key(line.text) == key:
+                line.reason = rules.TITLE
+        return known.strip()
+    candidates = [line for line in header if line.reason in (rules.HEADLINE, rules.HEADER, None)
+                  and (is_heading_shaped(line) or 3 <= line.word_count <= 30 and not line.terminal)]
+    if not candidates:
+        return None
+    body_words = set(content_words(first_paragraph)) | _body_words(lines)
+
+    def overlap(line: Line) -> float:
+        words = set(content_words(line.text))
+        return len(words & body_words) / len(words) if words else 0.0
+
+    chosen = next((line for line in candidates if overlap(line) >= 0.4), None)
+    if chosen is None:
+        chosen = max(candidates, key=overlap)
+    chosen.reason = rules.TITLE
+    return chosen.text.strip()
+
+
+def _body_words(lines: list[Line]) -> set[str]:
+    words: set[str] = set()
+    for line in lines:
+        if line.reason is None:
+            words.update(content_words(line.text))
+    return words
+
+
+def _key(text: str) -> str:
+    return " ".join(w.lower() for w in WORD.findall(text))
+
+
+def _dates(lines: list[Line], body_first_line: int | None, title: str | None) -> tuple[str | None, str | None]:
+    published = updated = None
+    stamps = [line for line in lines if line.reason == rules.TIMESTAMP]
+    for line in stamps:
+        found = find_datetime(line.text)
+        if not found:
+            continue
+        lowered = line.text.lower()
+        if re.search(r"\b(?:updated|modified)\b", lowered) and not re.search(r"\b(?:posted|published)\b", lowered):
+            updated = updated or found[0]
+        else:
+            published = published or found[0]
+    if published or updated:
+        return published, updated
+    title_key = _key(title) if title else None
+    # No timestamp line: a date in the header, or a footer line that names this article.
+    for line in lines:
+        if line.reason is None:
+            continue
+        in_header = body_first_line is not None and line.number < body_first_line
+        names_article = title_key is not None and title_key in _key(line.text)
+        if in_header or names_article:
+            found = find_datetime(line.text)
+            if found:
+                return found[0], None
+    return None, None
+
+
+def _authors(lines: list[Line]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        if line.reason != rules.BYLINE:
+            continue
+        text = _BYLINE_PREFIX.sub("", line.text).strip()
+        if re.search(r"\bstaff\b|\bdesk\b|\bnewsroom\b|\bwire services?\b", text, re.I) and not _BYLINE_PREFIX.match(line.text):
+            names.append(text)
+            continue
+        for part in re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", text):
+            match = _NAME.match(part.strip())
+            if match and len(WORD.findall(match.group(0))) >= 2:
+                names.append(match.group(0).strip())
+    return _unique(names)
+
+
+def _contributors(lines: list[Line]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        if line.reason != rules.CONTRIBUTORS:
+            continue
+        text = _POSSESSIVE_OUTLET.sub("", line.text)
+        text = re.sub(r"^(?:additional\s+)?(?:reporting|editing|writing|compiled)\s+by\s+", "", text, flags=re.I)
+        text = re.sub(r"\b(?:editing|writing)\s+by\s+", ", ", text, flags=re.I)
+        for part in re.split(r"\s*(?:,|;|\band\b)\s*", text):
+            match = _NAME.match(part.strip())
+            if match:
+                name = match.group(0).strip().rstrip(".")
+                tokens = WORD.findall(name)
+                if 2 <= len(tokens) <= 4 and not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", name):
+                    names.append(name)
+    return _unique(names)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+    return out
