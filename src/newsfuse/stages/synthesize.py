@@ -51,6 +51,20 @@ def _analyzer(text: str) -> list[str]:
     return tokens + [f"#{n}" for n in numbers]
 
 
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                      "ninety": 90, "hundred": 100, "dozen": 12})
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures a sentence states: digits (thousands separators dropped) and number words, normalised."""
+    found = {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+    found.update(str(_NUMBER_WORDS[w.lower()]) for w in WORD.findall(text) if w.lower() in _NUMBER_WORDS)
+    return frozenset(found)
+
+
 def synthesize(corpus: Corpus, config: Config) -> Corpus:
     by_id = corpus.by_id()
     for story in corpus.stories:
@@ -71,7 +85,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(sentences))
-    groups = _align(sentences, vectors, settings.fact_threshold)
+    groups = _align(sentences, vectors, settings.fact_threshold, [figures(s.text) for s in sentences])
     origin = origins(articles)
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
@@ -108,8 +122,12 @@ def _sentences(articles: list[Article], min_words: int) -> list[_Sentence]:
     return out
 
 
-def _align(sentences: list[_Sentence], vectors, threshold: float) -> list[list[int]]:
-    """Greedy average-link grouping: strongest pairs first, never two sentences of one article in a group."""
+def _align(sentences: list[_Sentence], vectors, threshold: float, numbers: list[frozenset[str]]) -> list[list[int]]:
+    """Greedy average-link grouping: strongest pairs first, never two sentences of one article in a group.
+
+    Sentences that both state figures must state the same ones: "12 injured" and "15 injured" are
+    two claims (a disagreement), never one corroborated fact.
+    """
     similarity = (vectors @ vectors.T).tocoo()
     pairs = [(float(v), int(i), int(j)) for i, j, v in zip(similarity.row, similarity.col, similarity.data)
              if i < j and v >= threshold and sentences[i].article.id != sentences[j].article.id]
@@ -129,6 +147,8 @@ def _align(sentences: list[_Sentence], vectors, threshold: float) -> list[list[i
             continue
         left, right = members[a], members[b]
         if {sentences[k].article.id for k in left} & {sentences[k].article.id for k in right}:
+            continue
+        if any(numbers[k] and numbers[m] and numbers[k] != numbers[m] for k in left for m in right):
             continue
         link = np.mean([row(k)[right] for k in left])
         if link < threshold * 0.8:

@@ -98,9 +98,23 @@ def _sentence_like(line: Line, min_words: int = 4) -> bool:
     return line.word_count >= min_words and line.terminal and stopword_ratio(line.text) >= 0.12
 
 
+def _logical(lines: list[Line], candidates: list[int]) -> dict[int, Line]:
+    """Each candidate line joined with the lines that carry on its sentence, for judging it as a whole."""
+    joined: dict[int, Line] = {}
+    for position, i in enumerate(candidates):
+        text = lines[i].text
+        for j in candidates[position + 1:]:
+            if not _continues(text, lines[j].text):
+                break
+            text = f"{text} {lines[j].text}"
+        joined[i] = lines[i] if text == lines[i].text else Line(lines[i].number, text, lines[i].raw)
+    return joined
+
+
 def _mark_regions(lines: list[Line]) -> None:
     candidates = [i for i, line in enumerate(lines) if line.reason is None]
-    prose = [i for i in candidates if lines[i].prose]
+    whole = _logical(lines, candidates)
+    prose = [i for i in candidates if whole[i].prose]
     if not prose:
         for i in candidates:
             lines[i].reason = rules.HEADER
@@ -108,12 +122,12 @@ def _mark_regions(lines: list[Line]) -> None:
     first, last = prose[0], prose[-1]
     # A short lead paragraph just above the first long one still belongs to the body.
     for i in reversed([c for c in candidates if c < first]):
-        if _sentence_like(lines[i], 8) and not is_heading_shaped(lines[i]):
+        if _sentence_like(whole[i], 8) and not is_heading_shaped(lines[i]):
             first = i
         else:
             break
     for i in [c for c in candidates if c > last]:  # and a short closing paragraph after the last one
-        if _sentence_like(lines[i], 3) or _LIST_ITEM.match(lines[i].raw) and lines[i].word_count >= 3:
+        if _sentence_like(whole[i], 3) or _LIST_ITEM.match(lines[i].raw) and lines[i].word_count >= 3:
             last = i
         else:
             break
@@ -123,16 +137,16 @@ def _mark_regions(lines: list[Line]) -> None:
             line.reason = rules.HEADLINE if is_heading_shaped(line) or line.word_count >= 6 else rules.HEADER
         elif i > last:
             line.reason = rules.FOOTER
-        elif line.prose or _sentence_like(line) or (_LIST_ITEM.match(line.raw) and line.word_count >= 3):
+        elif whole[i].prose or _sentence_like(whole[i]) or (_LIST_ITEM.match(line.raw) and line.word_count >= 3):
             continue
-        elif is_heading_shaped(line) and _body_follows(lines, candidates[position + 1:]):
+        elif is_heading_shaped(line) and _body_follows(whole, candidates[position + 1:]):
             line.heading = True
         else:
             line.reason = rules.STRAY
 
 
-def _body_follows(lines: list[Line], after: list[int]) -> bool:
-    return bool(after) and (lines[after[0]].prose or _sentence_like(lines[after[0]]))
+def _body_follows(whole: dict[int, Line], after: list[int]) -> bool:
+    return bool(after) and (whole[after[0]].prose or _sentence_like(whole[after[0]]))
 
 
 def assemble(lines: list[Line], vocabulary: Counter[str], config: CleanConfig) -> list[Block]:
