@@ -39,11 +39,13 @@ def decode(data: bytes, *, encoding: str = "auto") -> tuple[str, str]:
                 raise DocumentError(Code.E104, detail=f"invalid {name} after its byte-order mark at byte {exc.start}") from exc
     sample = data[:_SAMPLE]
     if _looks_like_utf16(sample):
+        name = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
         try:
-            name = "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
-            return _normalise(data.decode(name)), name
-        except UnicodeDecodeError:
-            pass
+            text = data.decode(name)
+            _check_textual(text)
+            return _normalise(text), name
+        except (UnicodeDecodeError, DocumentError):
+            pass  # not text in UTF-16 either: judged as bytes below
     if b"\x00" in sample:
         raise DocumentError(Code.E103, detail="NUL bytes")
     try:

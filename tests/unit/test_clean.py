@@ -1,0 +1,110 @@
+"""Cleaning on hand-built captures: each kind of furniture, and what must survive."""
+from newsfuse import Config
+from newsfuse.stages.clean import clean
+from newsfuse.stages.load import load_text
+
+BODY = [
+    "The city council voted on Thursday to close the old bridge over the river after inspectors found rust in its main beams.",
+    "Mayor Lena Ortiz said the closure would last at least six months while engineers design a replacement for the crossing.",
+    "Commuters will be sent across the northern bridge, which the council expects to carry twice its usual traffic this winter.",
+    "The decision came after a report by the regional transport office warned that the beams had lost much of their strength.",
+]
+
+
+def _clean(text: str, path: str = "capture.txt"):
+    config = Config.default()
+    corpus = clean(load_text(text, config, source_path=path), config)
+    assert not corpus.rejected, corpus.rejected
+    return corpus.articles[0]
+
+
+def _reasons(article):
+    return {r.text: r.reason for r in article.removed}
+
+
+def test_furniture_removed_with_reasons_and_body_kept():
+    capture = "\n".join([
+        "Daily Planet Online", "Skip to content", "Menu", "Search", "0:00 / 2:41", "Listen Live", "",
+        "Old bridge closed after inspectors find rusted beams", "",
+        "Updated March 4, 2026 at 10:05 AM ET", "",
+        "By Clara Voss", "",
+        "Workers inspect the underside of the old bridge on Wednesday.", "Jon Pike", "/", "Reuters",
+        "Workers inspect the underside of the old bridge on Wednesday.", "",
+        BODY[0], "", BODY[1], "", "Advertisement", "", BODY[2], "", BODY[3], "",
+        "Share this article", "Facebook Twitter Email", "",
+        "The Planet's Ana Reyes contributed to this report.", "",
+        "Copyright © 2026 Daily Planet Media. All rights reserved.",
+    ])
+    article = _clean(capture)
+    for paragraph in BODY:
+        assert paragraph in article.text
+    for junk in ("Skip to content", "Listen Live", "0:00", "Advertisement", "Reuters", "Jon Pike", "Facebook",
+                 "Copyright", "Workers inspect", "By Clara Voss", "Updated March"):
+        assert junk not in article.text, junk
+    reasons = _reasons(article)
+    assert reasons["Workers inspect the underside of the old bridge on Wednesday."] == "photo caption"
+    assert reasons["Reuters"] == "photo credit"
+    assert reasons["0:00 / 2:41"] == "media player"
+    assert reasons["Copyright © 2026 Daily Planet Media. All rights reserved."] == "copyright line"
+    assert article.title == "Old bridge closed after inspectors find rusted beams"
+    assert article.published == "2026-03-04T10:05:00-05:00"
+    assert article.authors == ["Clara Voss"]
+    assert article.contributors == ["Ana Reyes"]
+    assert article.outlet == "The Planet"
+
+
+def test_markdown_links_headings_and_broken_words():
+    capture = "\n".join([
+        f"{BODY[0]} See [the report](https://example.org/report) for details.", "",
+        "## What happens next", "",
+        BODY[1][:60].rstrip(), "", BODY[1][60:].lstrip(), "",
+        "The engineers' recommen", "", "dation is expected in the spring, officials said, and the council will vote on it.",
+        "", BODY[2],
+    ])
+    article = _clean(capture, "capture.md")
+    assert "See the report for details." in article.text
+    assert "https://example.org" not in article.text
+    assert [article.span_text(h) for h in article.headings] == ["What happens next"]
+    assert BODY[1] in article.text  # a sentence split across a paragraph break is one paragraph again
+    assert "recommendation is expected" in article.text
+
+
+def test_repeated_and_near_repeated_paragraphs_dropped():
+    near = BODY[1].replace("at least six months", "a minimum of six months")
+    capture = "\n\n".join([BODY[0], BODY[1], BODY[2], near, BODY[1], BODY[3]])
+    article = _clean(capture)
+    assert article.text.count("while engineers design a replacement") == 1
+    assert sum(r.reason == "repeats an earlier paragraph" for r in article.removed) == 2
+    assert BODY[3] in article.text
+
+
+def test_wiki_talk_page_end_matter():
+    capture = "\n\n".join([*BODY, "References:", "Talk:Old bridge closed",
+                           "There is no user page with this exact title yet; type in the box below to start one.",
+                           "© 2026 Some Wiki Foundation"])
+    article = _clean(capture)
+    assert article.text.endswith(BODY[3])
+    assert {r.reason for r in article.removed} >= {"end matter after the article", "wiki or talk-page furniture"}
+
+
+def test_html_capture_uses_page_structure_and_metadata():
+    html = f"""<!DOCTYPE html><html><head><title>Bridge | Planet</title>
+    <meta property="og:site_name" content="Daily Planet"><meta property="article:published_time" content="2026-03-04T10:05:00+00:00">
+    <link rel="canonical" href="https://planet.example/bridge"></head><body>
+    <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article><h1>Old bridge closed</h1>{''.join(f'<p>{p}</p>' for p in BODY)}</article>
+    <footer>&copy; 2026 Daily Planet</footer></body></html>"""
+    article = _clean(html, "page.html")
+    assert article.format == "html"
+    assert all(p in article.text for p in BODY)
+    assert "Home" not in article.text
+    assert article.outlet == "Daily Planet"
+    assert article.url == "https://planet.example/bridge"
+    assert article.published == "2026-03-04T10:05:00+00:00"
+
+
+def test_nothing_but_furniture_is_rejected():
+    config = Config.default()
+    corpus = clean(load_text("Home\nNews\nSport\nSign in\nCopyright 2026", config, source_path="menu.txt"), config)
+    assert not corpus.articles
+    assert corpus.rejected[0].code == "E201" and corpus.rejected[0].stage == "clean"

@@ -1,0 +1,30 @@
+import pytest
+
+from newsfuse.nlp.dates import find_datetime, normalise
+from newsfuse.nlp.sentences import split_spans
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Posted/updated on: February 12, 2025 at 12:07 pm", "2025-02-12T12:07:00"),
+    ("Updated February 12, 2025 at 15:07 PM ET", "2025-02-12T15:07:00-05:00"),
+    ("Updated July 4, 2024 at 9:00 AM ET", "2024-07-04T09:00:00-04:00"),  # daylight saving
+    ("Wednesday, 12th February, 2025", "2025-02-12"),
+    ("13 Feb 2025 04:05 PM", "2025-02-13T16:05:00"),
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "2019-11-19T10:48:00"),
+    ("2019-11-08T10:00:00-05:00", "2019-11-08T10:00:00-05:00"),
+])
+def test_dates_in_capture_lines(line, iso):
+    assert find_datetime(line)[0] == iso
+
+
+def test_normalise_rfc822_and_garbage():
+    assert normalise("Mon, 02 Sep 2024 14:00:00 GMT") == "2024-09-02T14:00:00+00:00"
+    assert normalise("not a date at all") is None
+
+
+def test_sentences_respect_abbreviations_initials_and_quotes():
+    text = ('Mr. Putin met U.S. officials. John F. Kennedy was cited. '
+            'Trump added, "He used my motto, “COMMON SENSE.” We both believe it." Then he left.')
+    got = [text[s.start:s.end] for s in split_spans(text)]
+    assert got == ["Mr. Putin met U.S. officials.", "John F. Kennedy was cited.",
+                   'Trump added, "He used my motto, “COMMON SENSE.” We both believe it."', "Then he left."]
