@@ -48,7 +48,7 @@ def clean_document(doc: Document, config: Config, *, vocabulary: Counter[str] | 
     if vocabulary is None:
         vocabulary = Counter(w.lower() for w in WORD.findall(doc.raw_text))
     lines = split_lines(doc.raw_text)
-    classify(lines)
+    classify(lines, structured=doc.format in ("html", "feed"))
     blocks = assemble(lines, vocabulary, config.clean)
     first_line = blocks[0].lines[0].number if blocks else None
     first_paragraph = next((b.text for b in blocks if not b.heading), "")

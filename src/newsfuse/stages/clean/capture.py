@@ -45,8 +45,12 @@ def split_lines(raw_text: str) -> list[Line]:
     return out
 
 
-def classify(lines: list[Line]) -> None:
-    """Set ``reason`` on furniture lines and ``heading`` on section headings, in place."""
+def classify(lines: list[Line], *, structured: bool = False) -> None:
+    """Set ``reason`` on furniture lines and ``heading`` on section headings, in place.
+
+    ``structured``: the text was already extracted from page structure (HTML, feeds), so the body region
+    is known and only line-level furniture is removed; a plain capture also has its header and footer cut.
+    """
     for line in lines:
         line.reason = furniture_reason(line)
         if line.reason is None and _PAREN_CREDIT.search(line.text):
@@ -55,6 +59,11 @@ def classify(lines: list[Line]) -> None:
             line.reason = rules.SOURCE_LINK
     _mark_credit_blocks(lines)
     _mark_end_matter(lines)
+    if structured:
+        for line in lines:
+            if line.reason is None and line.heading_markup:
+                line.heading = True
+        return
     _mark_regions(lines)
 
 

@@ -1,0 +1,104 @@
+"""Cleaning quality and speed on ../shared/dev/capture-bench, one table.
+
+Rows: the uncleaned capture; newsfuse on the plain-text capture; newsfuse on the HTML; trafilatura on the
+HTML (the peer), all in the same run.  Metric: the benchmark's token-shingle precision / recall / F1 as its
+README describes it (tokens = \\w+ runs, case kept; 4-token shingles as a multiset; per-page P and R from
+the shared counts; corpus P = mean over pages with any prediction, R = mean over all pages, F1 = harmonic
+mean of the two means), written here from that description.
+
+Usage: python bench/cleaning.py [--data ../shared/dev/capture-bench]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from newsfuse import Config
+from newsfuse.errors import DocumentError
+from newsfuse.stages.clean import clean_document
+from newsfuse.stages.load.formats import parse
+
+TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str) -> Counter:
+    tokens = TOKEN.findall(text)
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+
+
+def page_scores(gold: str, predicted: str) -> tuple[float | None, float]:
+    """(precision or None when the prediction is empty, recall) for one page."""
+    g, p = shingles(gold), shingles(predicted)
+    tp = sum((g & p).values())
+    fp = sum((p - g).values())
+    fn = sum((g - p).values())
+    if fp == 0 and fn == 0:
+        return 1.0, 1.0
+    precision = tp / (tp + fp) if p else None
+    recall = tp / (tp + fn) if (tp + fn) else 1.0
+    return precision, recall
+
+
+def corpus_scores(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
+    scores = [page_scores(g, p) for g, p in pairs]
+    precisions = [s[0] for s in scores if s[0] is not None]
+    precision = sum(precisions) / len(precisions) if precisions else 0.0
+    recall = sum(s[1] for s in scores) / len(scores)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def newsfuse_text(path: str, text: str, config: Config) -> str:
+    try:
+        docs = [d for d in parse(path, text, "utf-8", text_fields=config.load.text_fields) if not isinstance(d, DocumentError)]
+        return "\n".join(clean_document(d, config).text for d in docs)
+    except DocumentError:
+        return ""
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--data", default=str(here.parent.parent / "shared" / "dev" / "capture-bench"))
+    data = Path(options.parse_args().data)
+    if not (data / "gold.jsonl").exists():
+        print(f"no capture-bench data at {data}", file=sys.stderr)
+        return 2
+    gold = {row["id"]: row["body"] for row in map(json.loads, (data / "gold.jsonl").open(encoding="utf-8"))}
+    captures = {i: (data / "captures" / f"{i}.txt").read_text(encoding="utf-8") for i in gold}
+    pages = {i: gzip.open(data / "html" / f"{i}.html.gz").read().decode("utf-8") for i in gold}
+    config = Config.from_dict({"clean": {"min_body_words": 0}})
+
+    import trafilatura
+
+    methods = {
+        "uncleaned capture": lambda i: captures[i],
+        "newsfuse on capture": lambda i: newsfuse_text(f"{i}.txt", captures[i], config),
+        "newsfuse on HTML": lambda i: newsfuse_text(f"{i}.html", pages[i], config),
+        "trafilatura on HTML (peer)": lambda i: trafilatura.extract(pages[i], include_comments=False) or "",
+    }
+    rows = []
+    for name, method in methods.items():
+        start = time.perf_counter()
+        predictions = {i: method(i) for i in gold}
+        seconds = time.perf_counter() - start
+        p, r, f = corpus_scores([(gold[i], predictions[i]) for i in gold])
+        rows.append((name, p, r, f, len(gold) / seconds if seconds else float("inf")))
+    peer_speed = rows[-1][4]
+    print(f"capture-bench dev: {len(gold)} pages")
+    print(f"{'method':<28} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>9} {'speed vs peer':>14}")
+    for name, p, r, f, speed in rows:
+        print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f} {speed:9.1f} {speed / peer_speed:13.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
