@@ -65,6 +65,7 @@ def _cluster(articles: list[Article], config: Config) -> list[int]:
 
 def _single_pass(vectors, threshold: float) -> list[int]:
     """Leader clustering in input order: join the most similar story centroid, or start a new story."""
+    from scipy.sparse import vstack
     from sklearn.preprocessing import normalize
 
     centroids: list = []
@@ -74,7 +75,7 @@ def _single_pass(vectors, threshold: float) -> list[int]:
         vector = vectors[row]
         best, best_score = -1, threshold
         if centroids:
-            scores = (normalize(__import__("scipy.sparse", fromlist=["vstack"]).vstack(centroids)) @ vector.T).toarray().ravel()
+            scores = (normalize(vstack(centroids)) @ vector.T).toarray().ravel()
             index = int(scores.argmax())
             if scores[index] >= best_score:
                 best = index

@@ -67,8 +67,9 @@ def _looks_like_utf16(sample: bytes) -> bool:
     if len(sample) < 8:
         return False
     evens, odds = sample[0::2], sample[1::2]
-    return odds.count(0) > 0.4 * len(odds) and evens.count(0) < 0.05 * len(evens) or (
-        evens.count(0) > 0.4 * len(evens) and odds.count(0) < 0.05 * len(odds))
+    little_endian = odds.count(0) > 0.4 * len(odds) and evens.count(0) < 0.05 * len(evens)
+    big_endian = evens.count(0) > 0.4 * len(evens) and odds.count(0) < 0.05 * len(odds)
+    return little_endian or big_endian
 
 
 def _legacy(data: bytes) -> tuple[str, str]:
