@@ -28,6 +28,7 @@ def dedupe(corpus: Corpus, config: Config) -> Corpus:
     """Set ``duplicate_of`` on each article whose shingle Jaccard with an earlier article passes the threshold."""
     size, threshold = config.dedupe.shingle_words, config.dedupe.threshold
     ordered = sorted(corpus.articles, key=_age_key)
+    by_id = corpus.by_id()
     sets = {a.id: shingles(a.text, size) for a in ordered}
     index: dict[int, list[str]] = defaultdict(list)
     for article in ordered:
@@ -45,19 +46,18 @@ def dedupe(corpus: Corpus, config: Config) -> Corpus:
                 if score >= threshold and (best is None or score > best[0]):
                     best = (score, other)
         if best is not None:
-            article.duplicate_of = _root(best[1], corpus)
+            article.duplicate_of = _root(best[1], by_id)
         for anchor in anchors:
             index[anchor].append(article.id)
     return corpus
 
 
-def _age_key(article: Article) -> tuple[str, str]:
-    # Earlier publication first; undated articles keep their input order after the dated ones.
-    return (article.published or "9999", "")
+def _age_key(article: Article) -> str:
+    # Earlier publication first; undated articles keep their input order (stable sort) after the dated ones.
+    return article.published or "9999"
 
 
-def _root(article_id: str, corpus: Corpus) -> str:
-    by_id = corpus.by_id()
+def _root(article_id: str, by_id: dict[str, Article]) -> str:
     seen = set()
     while by_id[article_id].duplicate_of and article_id not in seen:
         seen.add(article_id)
