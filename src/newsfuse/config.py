@@ -44,20 +44,39 @@ class CleanConfig:
 class DedupeConfig:
     shingle_words: int
     threshold: float
+    num_perm: int
+    paragraph_min_words: int
 
     def __post_init__(self) -> None:
         _require(1 <= self.shingle_words <= 20, "dedupe.shingle_words must be in [1, 20]")
-        _unit("dedupe.threshold", self.threshold)
+        _require(isinstance(self.threshold, (int, float)) and 0.0 < self.threshold <= 1.0,
+                 f"dedupe.threshold must be in (0, 1], got {self.threshold!r}")
+        _require(16 <= self.num_perm <= 1024, "dedupe.num_perm must be in [16, 1024]")
+        _require(self.paragraph_min_words >= 0, "dedupe.paragraph_min_words must be >= 0 (0 turns it off)")
 
 
 @dataclass(frozen=True)
 class GroupConfig:
     threshold: float
+    threshold_with_embeddings: float
+    topic_weight: float
+    name_weight: float
+    embedding_weight: float
+    embeddings: str
     title_weight: int
+    window_days: float
+    batch_size: int
 
     def __post_init__(self) -> None:
         _unit("group.threshold", self.threshold)
+        _unit("group.threshold_with_embeddings", self.threshold_with_embeddings)
+        for name in ("topic_weight", "name_weight", "embedding_weight"):
+            _unit(f"group.{name}", getattr(self, name))
+        _require(self.topic_weight + self.name_weight > 0, "group.topic_weight and group.name_weight cannot both be 0")
+        _require(self.embeddings in ("auto", "on", "off"), "group.embeddings must be \"auto\", \"on\" or \"off\"")
         _require(self.title_weight >= 0, "group.title_weight must be >= 0")
+        _require(self.window_days >= 0, "group.window_days must be >= 0 (0 keeps every story open)")
+        _require(self.batch_size >= 1, "group.batch_size must be >= 1")
 
 
 @dataclass(frozen=True)

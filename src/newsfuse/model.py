@@ -56,6 +56,22 @@ class Removed:
         return {"text": self.text, "reason": self.reason, "line": self.line}
 
 
+@dataclass(frozen=True)
+class Reuse:
+    """A paragraph of this article that repeats (near-verbatim) a paragraph of an earlier article."""
+
+    start: int
+    end: int
+    article_id: str  # the article it was first seen in
+    source_start: int
+    source_end: int
+    similarity: float  # estimated Jaccard of their word shingles
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "article_id": self.article_id,
+                "source_start": self.source_start, "source_end": self.source_end, "similarity": self.similarity}
+
+
 @dataclass
 class Document:
     """One decoded input record, before cleaning."""
@@ -94,6 +110,7 @@ class Article:
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     duplicate_of: str | None = None
+    reused: list[Reuse] = field(default_factory=list)
 
     @property
     def display_outlet(self) -> str:
@@ -121,6 +138,7 @@ class Article:
             "dateline": self.dateline,
             "encoding": self.encoding,
             "duplicate_of": self.duplicate_of,
+            "reused": [r.to_dict() for r in self.reused],
             "text": self.text,
             "headings": [[s.start, s.end] for s in self.headings],
             "removed": [r.to_dict() for r in self.removed],

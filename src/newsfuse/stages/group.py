@@ -1,43 +1,52 @@
-"""Stage 4, group: articles about the same event form one story.
+"""Stage 4, group: articles about the same event form one story, as they arrive.
 
-First version: TF-IDF vectors of title and body, average-linkage clustering on cosine similarity
-with the threshold from config.  Copies marked by dedupe always land in their original's story.
+Each article is described by three things: its topic words, the names and figures it mentions, and (when
+the ``embeddings`` extra is installed) a sentence embedding.  Two groups of articles are one story when the
+average similarity over all their article pairs passes ``group.threshold``: average linkage, which keeps
+two incidents of one kind apart better than a nearest-neighbour rule.
+
+:class:`StoryClusterer` does this incrementally.  Articles come in batches, in time order; every batch is
+merged into the open stories with the exact average-link rule, where a story is summarised by the sums of
+its members' vectors (the mean pairwise cosine of two groups is the dot product of their sums divided by
+their sizes).  Only pairs that share a key term are ever compared, and stories idle for longer than
+``group.window_days`` are closed, so the cost per article stays flat however long the stream runs.
 """
 from __future__ import annotations
 
 import hashlib
+import heapq
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
+from scipy import sparse
 
 from ..config import Config
 from ..model import Article, Corpus, Story
+from ..nlp import embed
+from ..nlp.features import Vectorizer, name_terms, topic_terms
 
-__all__ = ["group", "article_vectors"]
+__all__ = ["group", "StoryClusterer"]
 
-
-def article_vectors(articles: list[Article], title_weight: int):
-    """L2-normalised TF-IDF rows, one per article (title repeated ``title_weight`` times)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    docs = [((a.title or "") + "\n") * title_weight + a.text for a in articles]
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, max_df=0.9 if len(docs) > 20 else 1.0,
-                                 token_pattern=r"(?u)\b[^\W\d_][\w'’-]+\b")
-    return vectorizer.fit_transform(docs)
+_EMBED_CHARS = 1500       # the model reads about 256 word pieces; the lead carries the story
+_MAX_SUM_TERMS = 2000     # a big story's summed vector keeps its heaviest terms only
 
 
 def group(corpus: Corpus, config: Config) -> Corpus:
-    articles = [a for a in corpus.articles if not a.duplicate_of]
-    labels = _cluster(articles, config) if len(articles) > 1 else [0] * len(articles)
-    members: dict[int, list[str]] = {}
-    for article, label in zip(articles, labels):
-        members.setdefault(label, []).append(article.id)
-    story_of = {aid: label for label, ids in members.items() for aid in ids}
+    """Set ``corpus.stories``.  Copies found by dedupe always land in their original's story."""
+    originals = sorted((a for a in corpus.articles if not a.duplicate_of), key=_time_key)
+    clusterer = StoryClusterer.from_config(config)
+    size = config.group.batch_size
+    for start in range(0, len(originals), size):
+        clusterer.add(originals[start:start + size])
+    members = clusterer.stories()
+    story_of = {aid: n for n, ids in enumerate(members) for aid in ids}
     for article in corpus.articles:
         if article.duplicate_of and article.duplicate_of in story_of:
             members[story_of[article.duplicate_of]].append(article.id)
     order = {a.id: i for i, a in enumerate(corpus.articles)}
     stories = []
-    for ids in members.values():
+    for ids in members:
         ids.sort(key=order.__getitem__)
         digest = hashlib.sha1("\n".join(sorted(ids)).encode()).hexdigest()[:10]
         stories.append(Story(id=f"s{digest}", article_ids=ids))
@@ -46,45 +55,254 @@ def group(corpus: Corpus, config: Config) -> Corpus:
     return corpus
 
 
-_EXACT_LIMIT = 3000  # above this many articles, a single pass replaces the quadratic clustering
+def _time_key(article: Article) -> tuple[int, str]:
+    return (0, article.published) if article.published else (1, "")
 
 
-def _cluster(articles: list[Article], config: Config) -> list[int]:
-    from sklearn.cluster import AgglomerativeClustering
+def _epoch(article: Article) -> float | None:
+    if not article.published:
+        return None
+    try:
+        moment = datetime.fromisoformat(article.published)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        from datetime import timezone
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.timestamp()
 
-    vectors = article_vectors(articles, config.group.title_weight)
-    if len(articles) > _EXACT_LIMIT:
-        return _single_pass(vectors, config.group.threshold)
-    dense = vectors.toarray()
-    if not np.any(dense):
-        return list(range(len(articles)))
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                    distance_threshold=1.0 - config.group.threshold)
-    return [int(label) for label in model.fit_predict(dense)]
+
+@dataclass
+class _Node:
+    size: int
+    topic: sparse.csr_matrix
+    names: sparse.csr_matrix
+    embedding: np.ndarray | None
+    members: list[str]
+    last: float | None
+    story: int | None = None          # the open story this node continues, if any
+    merged_stories: list[int] = field(default_factory=list)
 
 
-def _single_pass(vectors, threshold: float) -> list[int]:
-    """Leader clustering in input order: join the most similar story centroid, or start a new story."""
-    from scipy.sparse import vstack
-    from sklearn.preprocessing import normalize
+@dataclass
+class _Story:
+    members: list[str]
+    size: int
+    topic: sparse.csr_matrix | None
+    names: sparse.csr_matrix | None
+    embedding: np.ndarray | None
+    last: float | None
 
-    centroids: list = []
-    sums: list = []
-    labels: list[int] = []
-    for row in range(vectors.shape[0]):
-        vector = vectors[row]
-        best, best_score = -1, threshold
-        if centroids:
-            scores = (normalize(vstack(centroids)) @ vector.T).toarray().ravel()
-            index = int(scores.argmax())
-            if scores[index] >= best_score:
-                best = index
-        if best < 0:
-            centroids.append(vector)
-            sums.append(vector)
-            labels.append(len(centroids) - 1)
-        else:
-            sums[best] = sums[best] + vector
-            centroids[best] = sums[best]
-            labels.append(best)
-    return labels
+    @property
+    def open(self) -> bool:
+        return self.topic is not None
+
+
+class StoryClusterer:
+    """Incremental average-link story clustering; feed batches of articles in time order with :meth:`add`."""
+
+    def __init__(self, *, threshold: float, topic_weight: float, name_weight: float,
+                 embedding_weight: float = 0.0, use_embeddings: bool = False, title_weight: int = 2,
+                 window_days: float = 0.0, key_terms: int = 24) -> None:
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
+        weights = (topic_weight, name_weight, embedding_weight if use_embeddings else 0.0)
+        if min(weights) < 0 or sum(weights) <= 0:
+            raise ValueError("weights must be >= 0 and not all 0")
+        total = sum(weights)
+        self.threshold = threshold
+        self.weights = tuple(w / total for w in weights)
+        self.use_embeddings = use_embeddings
+        self.title_weight = title_weight
+        self.window = window_days * 86400.0
+        self.key_terms = key_terms
+        self._topic = Vectorizer(topic_terms)
+        self._names = Vectorizer(name_terms)
+        self._stories: list[_Story] = []
+        self._redirect: dict[int, int] = {}
+
+    @classmethod
+    def from_config(cls, config: Config) -> "StoryClusterer":
+        settings = config.group
+        use = settings.embeddings == "on" or (settings.embeddings == "auto" and embed.available())
+        return cls(threshold=settings.threshold_with_embeddings if use else settings.threshold,
+                   topic_weight=settings.topic_weight, name_weight=settings.name_weight,
+                   embedding_weight=settings.embedding_weight, use_embeddings=use,
+                   title_weight=settings.title_weight, window_days=settings.window_days)
+
+    # -- public -------------------------------------------------------------------------------------
+    def add(self, articles: list[Article]) -> None:
+        """Cluster one batch of articles into the open stories (or new ones)."""
+        if not articles:
+            return
+        titles = [a.title or "" for a in articles]
+        topic = self._topic.transform([(t + "\n") * self.title_weight + a.text for t, a in zip(titles, articles)])
+        names = self._names.transform([t + "\n" + a.text for t, a in zip(titles, articles)])
+        vectors = None
+        if self.use_embeddings:
+            vectors = embed.encode([(t + "\n" + a.text)[:_EMBED_CHARS] for t, a in zip(titles, articles)])
+        times = [_epoch(a) for a in articles]
+        active = self._active(times)
+        nodes = self._batch_nodes(articles, topic, names, vectors, times)
+        for index in active:
+            story = self._stories[index]
+            nodes[-1 - index] = _Node(story.size, story.topic, story.names, story.embedding, [], story.last,
+                                      story=index)
+        edges = self._candidate_edges(topic, names, vectors, active)
+        self._agglomerate(nodes, edges)
+        self._commit(nodes)
+
+    def stories(self) -> list[list[str]]:
+        """Article ids of every story so far (open and closed), oldest story first."""
+        return [list(s.members) for i, s in enumerate(self._stories) if i not in self._redirect and s.members]
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _active(self, times: list[float | None]) -> list[int]:
+        known = [t for t in times if t is not None]
+        start = min(known) if known else None
+        active = []
+        for index, story in enumerate(self._stories):
+            if index in self._redirect or not story.open:
+                continue
+            if self.window and start is not None and story.last is not None and story.last < start - self.window:
+                story.topic = story.names = story.embedding = None  # closed: no article can join it any more
+                continue
+            active.append(index)
+        return active
+
+    def _batch_nodes(self, articles, topic, names, vectors, times) -> dict[int, _Node]:
+        return {i: _Node(1, topic[i], names[i], None if vectors is None else vectors[i].astype(np.float64),
+                         [a.id], times[i]) for i, a in enumerate(articles)}
+
+    def _keys(self, matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+        """A 0/1 matrix marking each row's ``key_terms`` heaviest terms."""
+        rows, cols = [], []
+        for r in range(matrix.shape[0]):
+            start, end = matrix.indptr[r], matrix.indptr[r + 1]
+            data = matrix.data[start:end]
+            take = np.argsort(-data)[: self.key_terms] if end - start > self.key_terms else np.arange(end - start)
+            cols.extend(matrix.indices[start:end][take])
+            rows.extend([r] * len(take))
+        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=matrix.shape)
+
+    def _candidate_edges(self, topic, names, vectors, active: list[int]) -> list[tuple[int, int, float]]:
+        """Pairs (batch-batch and batch-story) that share a key term and pass the threshold, with their score."""
+        w_topic, w_names, w_embed = self.weights
+        keys = sparse.hstack([self._keys(topic), self._keys(names)]).tocsr()
+        edges: list[tuple[int, int, float]] = []
+        shared = sparse.triu(keys @ keys.T, k=1).tocoo()
+        if shared.nnz:
+            i, j = shared.row, shared.col
+            score = w_topic * _rowdot(topic, i, topic, j) + w_names * _rowdot(names, i, names, j)
+            if w_embed:
+                score += w_embed * np.einsum("ij,ij->i", vectors[i], vectors[j])
+            keep = score >= self.threshold
+            edges += zip(i[keep].tolist(), j[keep].tolist(), score[keep].tolist())
+        if active:
+            stories = [self._stories[k] for k in active]
+            story_topic = sparse.vstack([s.topic for s in stories]).tocsr()
+            story_names = sparse.vstack([s.names for s in stories]).tocsr()
+            story_keys = sparse.hstack([self._keys(story_topic), self._keys(story_names)]).tocsr()
+            shared = (keys @ story_keys.T).tocoo()
+            if shared.nnz:
+                i, k = shared.row, shared.col
+                sizes = np.array([s.size for s in stories], dtype=np.float64)[k]
+                score = w_topic * _rowdot(topic, i, story_topic, k) + w_names * _rowdot(names, i, story_names, k)
+                if w_embed:
+                    story_vectors = np.vstack([s.embedding for s in stories])
+                    score += w_embed * np.einsum("ij,ij->i", vectors[i], story_vectors[k])
+                score /= sizes
+                keep = score >= self.threshold
+                ids = np.array([-1 - a for a in active])[k[keep]]
+                edges += zip(i[keep].tolist(), ids.tolist(), score[keep].tolist())
+        return edges
+
+    def _score(self, a: _Node, b: _Node) -> float:
+        w_topic, w_names, w_embed = self.weights
+        total = w_topic * a.topic.multiply(b.topic).sum() + w_names * a.names.multiply(b.names).sum()
+        if w_embed:
+            total += w_embed * float(a.embedding @ b.embedding)
+        return float(total) / (a.size * b.size)
+
+    def _agglomerate(self, nodes: dict[int, _Node], edges: list[tuple[int, int, float]]) -> None:
+        """Merge the best pair first until no pair of groups averages above the threshold.
+
+        Only pairs with an edge can ever pass: a merged group's average with a third group is a weighted mean
+        of its parts' averages, so it cannot pass unless one part did.
+        """
+        neighbours: dict[int, dict[int, float]] = {n: {} for n in nodes}
+        version = dict.fromkeys(nodes, 0)
+        heap = []
+        for a, b, score in edges:
+            neighbours[a][b] = neighbours[b][a] = score
+            heap.append((-score, a, b, 0, 0))
+        heapq.heapify(heap)
+        while heap:
+            _, a, b, va, vb = heapq.heappop(heap)
+            if a not in nodes or b not in nodes or version[a] != va or version[b] != vb:
+                continue
+            if nodes[a].story is None and nodes[b].story is not None:
+                a, b = b, a  # keep the open story's identity
+            self._merge(nodes[a], nodes.pop(b))
+            version[a] += 1
+            around = (set(neighbours.pop(b)) | set(neighbours[a])) - {a, b}
+            neighbours[a] = {}
+            for c in around:
+                neighbours[c].pop(a, None)
+                neighbours[c].pop(b, None)
+                score = self._score(nodes[a], nodes[c])
+                if score >= self.threshold:
+                    neighbours[a][c] = neighbours[c][a] = score
+                    heapq.heappush(heap, (-score, a, c, version[a], version[c]))
+
+    @staticmethod
+    def _merge(into: _Node, other: _Node) -> None:
+        into.topic = into.topic + other.topic
+        into.names = into.names + other.names
+        if into.embedding is not None:
+            into.embedding = into.embedding + other.embedding
+        into.size += other.size
+        into.members += other.members
+        known = [t for t in (into.last, other.last) if t is not None]
+        into.last = max(known) if known else None
+        if other.story is not None:
+            if into.story is None:
+                into.story = other.story
+            else:
+                into.merged_stories.append(other.story)
+        into.merged_stories += other.merged_stories
+
+    def _commit(self, nodes: dict[int, _Node]) -> None:
+        for node in nodes.values():
+            topic, names = _prune(node.topic), _prune(node.names)
+            if node.story is None:
+                self._stories.append(_Story(node.members, node.size, topic, names, node.embedding, node.last))
+                continue
+            story = self._stories[node.story]
+            for gone in node.merged_stories:  # an article bridged two open stories: they become one
+                story.members += self._stories[gone].members
+                self._stories[gone].members = []
+                self._redirect[gone] = node.story
+            story.members += node.members
+            story.size, story.topic, story.names = node.size, topic, names
+            story.embedding, story.last = node.embedding, node.last
+
+
+def _rowdot(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
+    """Dot products of rows ``a[rows_a[n]]`` and ``b[rows_b[n]]`` for every n, without a dense matrix."""
+    out = np.empty(len(rows_a))
+    step = 20000
+    for start in range(0, len(rows_a), step):
+        left = a[rows_a[start:start + step]]
+        right = b[rows_b[start:start + step]]
+        out[start:start + step] = np.asarray(left.multiply(right).sum(axis=1)).ravel()
+    return out
+
+
+def _prune(row: sparse.csr_matrix) -> sparse.csr_matrix:
+    row = sparse.csr_matrix(row)
+    if row.nnz <= _MAX_SUM_TERMS:
+        return row
+    keep = np.argsort(-row.data)[:_MAX_SUM_TERMS]
+    return sparse.csr_matrix((row.data[keep], (np.zeros(len(keep), dtype=int), row.indices[keep])),
+                             shape=row.shape)

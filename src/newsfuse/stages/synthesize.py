@@ -15,7 +15,7 @@ import numpy as np
 from ..config import Config
 from ..model import Article, Citation, Corpus, Exclusive, Fact, Span, Story, SummarySentence
 from ..nlp.words import STOPWORDS, WORD
-from .dedupe import origins
+from .dedupe import origin_of, origins
 
 __all__ = ["synthesize", "stem"]
 
@@ -92,7 +92,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     fact_members: list[list[int]] = []
     for members in groups:
         members.sort(key=lambda i: (sentences[i].article.published or "9999", i))
-        independent = len({origin[sentences[i].article.id] for i in members})
+        independent = len({origin_of(sentences[i].article, sentences[i].citation.span, origin) for i in members})
         best = _medoid(members, vectors, centrality)
         citations = [sentences[i].citation for i in members]
         if independent >= 2:
