@@ -44,7 +44,17 @@ def parser() -> argparse.ArgumentParser:
     _input_options(brief)
     brief.add_argument("--format", choices=FORMATS, default="md", help="md (default), html (one self-contained "
                                                                        "page) or json")
+    brief.add_argument("--split", metavar="DIR", help="write one brief per story into DIR (story-01-<id>.<format>, "
+                                                      "largest story first) instead of one document")
     brief.set_defaults(handler=_brief)
+
+    stories = commands.add_parser("stories", help="list the stories in the captures, with sizes and titles",
+                                  description="Load, clean, de-duplicate and group the captures, then list each "
+                                              "story: its id, articles, copies, independent origins, time span "
+                                              "and title.")
+    _input_options(stories)
+    stories.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    stories.set_defaults(handler=_stories)
 
     clean_cmd = commands.add_parser("clean", help="show each capture's cleaned text, metadata and removed lines",
                                     description="Run only loading and cleaning, to audit what was kept and what "
@@ -104,7 +114,52 @@ def _brief(args: argparse.Namespace) -> int:
         _report(corpus, args)
         print("newsfuse: " + message(Code.E902, detail="no article could be read from the input"), file=sys.stderr)
         return EXIT_UNUSABLE
-    _write(render(corpus, args.format), args.output)
+    if args.split:
+        _write_split(corpus, args.format, args.split)
+    else:
+        _write(render(corpus, args.format), args.output)
+    _report(corpus, args)
+    return EXIT_REJECTED if corpus.rejected else EXIT_OK
+
+
+def _write_split(corpus: Corpus, fmt: str, folder: str) -> None:
+    from pathlib import Path
+
+    from ..render import split
+
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NewsfuseError(Code.E901, detail=f"cannot create {folder}: {exc.strerror}") from exc
+    for number, part in enumerate(split(corpus), 1):
+        _write(render(part, fmt), str(target / f"story-{number:02d}-{part.stories[0].id}.{fmt}"))
+
+
+def _stories(args: argparse.Namespace) -> int:
+    from ..stories import list_stories
+
+    config = _config(args)
+    corpus = load(args.paths, config)
+    stages = [stage for stage in build() if stage.name in ("clean", "dedupe", "group")]
+    corpus = run_corpus(corpus, config, stages=stages)
+    if not corpus.articles:
+        _report(corpus, args)
+        print("newsfuse: " + message(Code.E902, detail="no article could be read from the input"), file=sys.stderr)
+        return EXIT_UNUSABLE
+    rows = list_stories(corpus)
+    if args.format == "json":
+        import json
+
+        _write(json.dumps({"stories": rows, "rejected": [r.to_dict() for r in corpus.rejected]},
+                          ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        lines = [f"{len(rows)} stories in {len(corpus.articles)} articles", ""]
+        lines.append(f"{'story':<12} {'articles':>8} {'copies':>6} {'origins':>7}  {'first':<16} {'last':<16} title")
+        for row in rows:
+            lines.append(f"{row['id']:<12} {row['articles']:>8} {row['copies']:>6} {row['origins']:>7}  "
+                         f"{(row['first'] or '-')[:16]:<16} {(row['last'] or '-')[:16]:<16} {row['title']}")
+        _write("\n".join(lines) + "\n", args.output)
     _report(corpus, args)
     return EXIT_REJECTED if corpus.rejected else EXIT_OK
 

@@ -9,6 +9,12 @@ from .markdown import render_markdown
 FORMATS = ("md", "html", "json")
 
 
+def split(corpus: Corpus) -> list[Corpus]:
+    """One corpus per story, holding that story and its articles (for one brief per story)."""
+    by_id = corpus.by_id()
+    return [Corpus(articles=[by_id[aid] for aid in story.article_ids], stories=[story]) for story in corpus.stories]
+
+
 def render(corpus: Corpus, fmt: str) -> str:
     if fmt == "md":
         return render_markdown(corpus)
@@ -19,4 +25,4 @@ def render(corpus: Corpus, fmt: str) -> str:
     raise ValueError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
 
 
-__all__ = ["FORMATS", "render", "render_html", "render_json", "render_markdown", "to_dict"]
+__all__ = ["FORMATS", "render", "split", "render_html", "render_json", "render_markdown", "to_dict"]
