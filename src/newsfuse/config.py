@@ -45,6 +45,7 @@ class DedupeConfig:
     shingle_words: int
     threshold: float
     num_perm: int
+    window_days: float
     paragraph_min_words: int
 
     def __post_init__(self) -> None:
@@ -52,6 +53,7 @@ class DedupeConfig:
         _require(isinstance(self.threshold, (int, float)) and 0.0 < self.threshold <= 1.0,
                  f"dedupe.threshold must be in (0, 1], got {self.threshold!r}")
         _require(16 <= self.num_perm <= 1024, "dedupe.num_perm must be in [16, 1024]")
+        _require(self.window_days >= 0, "dedupe.window_days must be >= 0 (0 remembers everything)")
         _require(self.paragraph_min_words >= 0, "dedupe.paragraph_min_words must be >= 0 (0 turns it off)")
 
 

@@ -10,6 +10,7 @@ the original's origin, not as an independent report.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 
 import numpy as np
@@ -18,7 +19,7 @@ from ..config import Config
 from ..model import Article, Corpus, Reuse, Span
 from ..nlp.words import WORD
 
-__all__ = ["dedupe", "origins", "shingles", "signatures", "NearDuplicateIndex"]
+__all__ = ["dedupe", "origins", "origin_of", "shingles", "signatures", "NearDuplicateIndex", "CopyFinder"]
 
 _SEED = 1729
 
@@ -62,21 +63,29 @@ def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
 
 class NearDuplicateIndex:
     """Banded MinHash LSH over signatures; :meth:`add` returns, for each new row, the most similar earlier
-    row at or above the threshold (estimated Jaccard), or ``None``."""
+    row at or above the threshold (estimated Jaccard), or ``None``.
 
-    def __init__(self, *, threshold: float, num_perm: int) -> None:
+    With ``window_days``, rows older than that (by the times given to :meth:`add`) are forgotten, so memory
+    stays bounded on an endless stream: reprints of a wire story appear within days of it.
+    """
+
+    def __init__(self, *, threshold: float, num_perm: int, window_days: float = 0.0) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+        if window_days < 0:
+            raise ValueError(f"window_days must be >= 0, got {window_days!r}")
         self.threshold = threshold
         self.num_perm = num_perm
+        self.window = window_days * 86400.0
         self.bands, self.rows = _bands(threshold, num_perm)
         self._buckets: list[dict[int, list[int]]] = [{} for _ in range(self.bands)]
-        self._signatures = np.zeros((0, num_perm), dtype=np.uint32)  # capacity grows by doubling
+        self._live: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # row -> (signature, band keys)
+        self._arrivals: deque[tuple[float, int]] = deque()
         self._count = 0
         self._mix = np.random.default_rng(_SEED).integers(1, 2**61, size=self.rows, dtype=np.uint64) | np.uint64(1)
 
     def __len__(self) -> int:
-        return self._count
+        return len(self._live)
 
     def _band_keys(self, block: np.ndarray) -> np.ndarray:
         keys = np.empty((block.shape[0], self.bands), dtype=np.uint64)
@@ -86,53 +95,91 @@ class NearDuplicateIndex:
                 keys[:, band] = (part * self._mix).sum(axis=1)
         return keys
 
-    def add(self, block: np.ndarray, *, insert: Iterable[bool] | None = None) -> list[tuple[int, float] | None]:
+    def _forget_before(self, moment: float) -> None:
+        while self._arrivals and self._arrivals[0][0] < moment:
+            _, row = self._arrivals.popleft()
+            _, keys = self._live.pop(row)
+            for band, key in enumerate(keys.tolist()):
+                bucket = self._buckets[band][key]
+                bucket.remove(row)
+                if not bucket:
+                    del self._buckets[band][key]
+
+    def add(self, block: np.ndarray, *, times: list[float | None] | None = None,
+            insert: Iterable[bool] | None = None) -> list[tuple[int, float] | None]:
         """Match each row of ``block`` against everything added before it (earlier rows of ``block``
-        included), then index it unless ``insert`` says not to.  Returns ``(row id, similarity)`` or None."""
+        included), then index it unless ``insert`` says not to.  Rows are numbered in the order added.
+        Returns ``(row number, similarity)`` of the best match, or None."""
         if block.shape[0] == 0:
             return []
+        times = times if times is not None else [None] * block.shape[0]
+        known = [t for t in times if t is not None]
+        if self.window and known:
+            self._forget_before(min(known) - self.window)
         keys = self._band_keys(block)
         flags = list(insert) if insert is not None else [True] * block.shape[0]
-        base = self._count
-        needed = base + block.shape[0]
-        if needed > self._signatures.shape[0]:
-            grown = np.zeros((max(needed, 2 * self._signatures.shape[0]), self.num_perm), dtype=np.uint32)
-            grown[:base] = self._signatures[:base]
-            self._signatures = grown
-        self._signatures[base:needed] = block
-        self._count = needed
-        everything = self._signatures
         found: list[tuple[int, float] | None] = []
         for offset in range(block.shape[0]):
-            row = base + offset
+            row = self._count
+            self._count += 1
+            band_keys = keys[offset]
             candidates: set[int] = set()
-            for band, key in enumerate(keys[offset].tolist()):
+            for band, key in enumerate(band_keys.tolist()):
                 bucket = self._buckets[band].get(key)
                 if bucket:
                     candidates.update(bucket)
             best = None
             if candidates:
-                ids = np.fromiter(candidates, dtype=np.int64)
-                similarity = (everything[ids] == block[offset]).mean(axis=1)
+                ids = list(candidates)
+                similarity = (np.vstack([self._live[r][0] for r in ids]) == block[offset]).mean(axis=1)
                 top = int(similarity.argmax())
                 if similarity[top] >= self.threshold:
-                    best = (int(ids[top]), float(similarity[top]))
+                    best = (ids[top], float(similarity[top]))
             found.append(best)
             if flags[offset]:
-                for band, key in enumerate(keys[offset].tolist()):
+                for band, key in enumerate(band_keys.tolist()):
                     self._buckets[band].setdefault(key, []).append(row)
+                self._live[row] = (block[offset].copy(), band_keys)
+                if self.window and times[offset] is not None:
+                    self._arrivals.append((times[offset], row))
         return found
+
+
+class CopyFinder:
+    """Streaming whole-article dedupe: feed batches in time order; sets ``duplicate_of`` on each copy."""
+
+    def __init__(self, config: Config) -> None:
+        self.settings = config.dedupe
+        self._index = NearDuplicateIndex(threshold=self.settings.threshold, num_perm=self.settings.num_perm,
+                                         window_days=self.settings.window_days)
+        self._row_ids: dict[int, str] = {}
+        self._root: dict[str, str] = {}
+
+    def add(self, articles: list[Article]) -> None:
+        from .group import epoch
+
+        block = signatures([shingles(a.text, self.settings.shingle_words) for a in articles], self.settings.num_perm)
+        base = self._index._count
+        found = self._index.add(block, times=[epoch(a) for a in articles])
+        for offset, (article, match) in enumerate(zip(articles, found)):
+            self._row_ids[base + offset] = article.id
+            if match is None:
+                article.duplicate_of = None
+                self._root[article.id] = article.id
+            else:
+                original = self._row_ids[match[0]]
+                article.duplicate_of = self._root.get(original, original)
+                self._root[article.id] = article.duplicate_of
+        if self._index.window:  # forget ids the index no longer holds
+            for row in [r for r in self._row_ids if r < base and r not in self._index._live]:
+                self._root.pop(self._row_ids.pop(row), None)
 
 
 def dedupe(corpus: Corpus, config: Config) -> Corpus:
     """Set ``duplicate_of`` on copies, and ``reused`` on articles that repeat another's paragraph."""
     settings = config.dedupe
     ordered = sorted(corpus.articles, key=_age_key)
-    by_id = corpus.by_id()
-    index = NearDuplicateIndex(threshold=settings.threshold, num_perm=settings.num_perm)
-    found = index.add(signatures([shingles(a.text, settings.shingle_words) for a in ordered], settings.num_perm))
-    for article, match in zip(ordered, found):
-        article.duplicate_of = None if match is None else _root(ordered[match[0]].id, by_id)
+    CopyFinder(config).add(ordered)
     if settings.paragraph_min_words:
         _paragraph_reuse(ordered, settings)
     return corpus
@@ -168,14 +215,6 @@ def _root_id(article: Article) -> str:
 def _age_key(article: Article) -> tuple[int, str]:
     # Earlier publication first; undated articles keep their input order (stable sort) after the dated ones.
     return (0, article.published) if article.published else (1, "")
-
-
-def _root(article_id: str, by_id: dict[str, Article]) -> str:
-    seen = set()
-    while by_id[article_id].duplicate_of and article_id not in seen:
-        seen.add(article_id)
-        article_id = by_id[article_id].duplicate_of  # type: ignore[assignment]
-    return article_id
 
 
 def origins(articles: list[Article]) -> dict[str, str]:

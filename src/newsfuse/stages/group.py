@@ -59,7 +59,7 @@ def _time_key(article: Article) -> tuple[int, str]:
     return (0, article.published) if article.published else (1, "")
 
 
-def _epoch(article: Article) -> float | None:
+def epoch(article: Article) -> float | None:
     if not article.published:
         return None
     try:
@@ -72,11 +72,47 @@ def _epoch(article: Article) -> float | None:
     return moment.timestamp()
 
 
+class _Vec:
+    """A sparse vector as sorted term ids and weights: cheap dot products and sums for one pair at a time."""
+
+    __slots__ = ("ids", "weights")
+
+    def __init__(self, ids: np.ndarray, weights: np.ndarray) -> None:
+        self.ids, self.weights = ids, weights
+
+    @classmethod
+    def row(cls, matrix: sparse.csr_matrix, r: int) -> "_Vec":
+        start, end = matrix.indptr[r], matrix.indptr[r + 1]
+        return cls(matrix.indices[start:end].astype(np.int64), matrix.data[start:end].copy())
+
+    def dot(self, other: "_Vec") -> float:
+        _, mine, theirs = np.intersect1d(self.ids, other.ids, assume_unique=True, return_indices=True)
+        return float(self.weights[mine] @ other.weights[theirs])
+
+    def __add__(self, other: "_Vec") -> "_Vec":
+        ids, where = np.unique(np.concatenate([self.ids, other.ids]), return_inverse=True)
+        return _Vec(ids, np.bincount(where, weights=np.concatenate([self.weights, other.weights])))
+
+    def pruned(self, limit: int) -> "_Vec":
+        if len(self.ids) <= limit:
+            return self
+        keep = np.sort(np.argsort(-self.weights)[:limit])
+        return _Vec(self.ids[keep], self.weights[keep])
+
+
+def _stack(vectors: list[_Vec], width: int) -> sparse.csr_matrix:
+    indptr = np.zeros(len(vectors) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(v.ids) for v in vectors])
+    ids = np.concatenate([v.ids for v in vectors]) if vectors else np.zeros(0, dtype=np.int64)
+    weights = np.concatenate([v.weights for v in vectors]) if vectors else np.zeros(0)
+    return sparse.csr_matrix((weights, ids, indptr), shape=(len(vectors), width))
+
+
 @dataclass
 class _Node:
     size: int
-    topic: sparse.csr_matrix
-    names: sparse.csr_matrix
+    topic: _Vec
+    names: _Vec
     embedding: np.ndarray | None
     members: list[str]
     last: float | None
@@ -88,8 +124,8 @@ class _Node:
 class _Story:
     members: list[str]
     size: int
-    topic: sparse.csr_matrix | None
-    names: sparse.csr_matrix | None
+    topic: _Vec | None
+    names: _Vec | None
     embedding: np.ndarray | None
     last: float | None
 
@@ -141,7 +177,7 @@ class StoryClusterer:
         vectors = None
         if self.use_embeddings:
             vectors = embed.encode([(t + "\n" + a.text)[:_EMBED_CHARS] for t, a in zip(titles, articles)])
-        times = [_epoch(a) for a in articles]
+        times = [epoch(a) for a in articles]
         active = self._active(times)
         nodes = self._batch_nodes(articles, topic, names, vectors, times)
         for index in active:
@@ -171,7 +207,9 @@ class StoryClusterer:
         return active
 
     def _batch_nodes(self, articles, topic, names, vectors, times) -> dict[int, _Node]:
-        return {i: _Node(1, topic[i], names[i], None if vectors is None else vectors[i].astype(np.float64),
+        topic.sort_indices()
+        names.sort_indices()
+        return {i: _Node(1, _Vec.row(topic, i), _Vec.row(names, i), None if vectors is None else vectors[i].astype(np.float64),
                          [a.id], times[i]) for i, a in enumerate(articles)}
 
     def _keys(self, matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -200,8 +238,8 @@ class StoryClusterer:
             edges += zip(i[keep].tolist(), j[keep].tolist(), score[keep].tolist())
         if active:
             stories = [self._stories[k] for k in active]
-            story_topic = sparse.vstack([s.topic for s in stories]).tocsr()
-            story_names = sparse.vstack([s.names for s in stories]).tocsr()
+            story_topic = _stack([s.topic for s in stories], topic.shape[1])
+            story_names = _stack([s.names for s in stories], names.shape[1])
             story_keys = sparse.hstack([self._keys(story_topic), self._keys(story_names)]).tocsr()
             shared = (keys @ story_keys.T).tocoo()
             if shared.nnz:
@@ -219,7 +257,7 @@ class StoryClusterer:
 
     def _score(self, a: _Node, b: _Node) -> float:
         w_topic, w_names, w_embed = self.weights
-        total = w_topic * a.topic.multiply(b.topic).sum() + w_names * a.names.multiply(b.names).sum()
+        total = w_topic * a.topic.dot(b.topic) + w_names * a.names.dot(b.names)
         if w_embed:
             total += w_embed * float(a.embedding @ b.embedding)
         return float(total) / (a.size * b.size)
@@ -274,7 +312,7 @@ class StoryClusterer:
 
     def _commit(self, nodes: dict[int, _Node]) -> None:
         for node in nodes.values():
-            topic, names = _prune(node.topic), _prune(node.names)
+            topic, names = node.topic.pruned(_MAX_SUM_TERMS), node.names.pruned(_MAX_SUM_TERMS)
             if node.story is None:
                 self._stories.append(_Story(node.members, node.size, topic, names, node.embedding, node.last))
                 continue
@@ -297,12 +335,3 @@ def _rowdot(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows
         right = b[rows_b[start:start + step]]
         out[start:start + step] = np.asarray(left.multiply(right).sum(axis=1)).ravel()
     return out
-
-
-def _prune(row: sparse.csr_matrix) -> sparse.csr_matrix:
-    row = sparse.csr_matrix(row)
-    if row.nnz <= _MAX_SUM_TERMS:
-        return row
-    keep = np.argsort(-row.data)[:_MAX_SUM_TERMS]
-    return sparse.csr_matrix((row.data[keep], (np.zeros(len(keep), dtype=int), row.indices[keep])),
-                             shape=row.shape)
