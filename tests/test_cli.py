@@ -90,3 +90,20 @@ def test_clean_command_shows_removed_lines():
     result = newsfuse("clean", str(EXAMPLE / "01-coastal-courier.txt"))
     assert result.returncode == 0
     assert "[media player] 0:00" in result.stdout.decode("utf-8")
+
+
+def test_stories_lists_each_event_once_and_split_writes_one_brief_per_story(tmp_path):
+    result = newsfuse("stories", str(need(SEEDS)), str(EXAMPLE), "--format", "json", "-q")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["stories"]
+    assert sorted(row["articles"] for row in rows) == [4, 5]
+    assert all(row["title"] and row["origins"] <= row["articles"] for row in rows)
+    text = newsfuse("stories", str(EXAMPLE), "-q")
+    assert text.returncode == 0 and b"1 stories in 4 articles" in text.stdout
+    out = tmp_path / "briefs"
+    split = newsfuse("brief", str(SEEDS), str(EXAMPLE), "--split", str(out), "--format", "json", "-q")
+    assert split.returncode == 0, split.stderr
+    files = sorted(out.iterdir())
+    assert [f.name[:9] for f in files] == ["story-01-", "story-02-"]
+    sizes = [len(json.loads(f.read_text())["articles"]) for f in files]
+    assert sizes == [5, 4]

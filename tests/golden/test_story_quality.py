@@ -1,0 +1,59 @@
+"""Quality gates for copies and story grouping, on ../shared/dev (floors a little below measured values;
+see bench/stories.py and bench/dedupe.py for the full tables)."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from newsfuse import Config
+from newsfuse.metrics import bcubed, pairwise
+from newsfuse.nlp import embed
+
+from ..conftest import ROOT, SHARED, need
+
+sys.path.insert(0, str(ROOT / "bench"))
+import dedupe as dedupe_bench  # noqa: E402
+import stories as stories_bench  # noqa: E402
+
+LEXICAL = Config.from_dict({"group": {"embeddings": "off"}})
+EMBEDDINGS = Config.from_dict({"group": {"embeddings": "on"}})
+
+# (dataset, B-cubed F1 floor, pairwise F1 floor); measured: ECB+ .890 / .844, Multi-News .893 / .747
+LEXICAL_FLOORS = [("ECB+ dev", 0.87, 0.82), ("Multi-News dev", 0.87, 0.72)]
+# measured: ECB+ .873 / .826, Multi-News .902 / .782
+EMBEDDING_FLOORS = [("ECB+ dev", 0.85, 0.80), ("Multi-News dev", 0.88, 0.75)]
+
+
+@pytest.fixture(scope="module")
+def datasets():
+    need(SHARED / "dev")
+    return {name: stories_bench.load_dataset(SHARED, name, LEXICAL) for name in stories_bench.DATASETS}
+
+
+@pytest.mark.parametrize("name,b3_floor,pair_floor", LEXICAL_FLOORS)
+def test_lexical_story_grouping_holds_its_floor(datasets, name, b3_floor, pair_floor):
+    corpus, gold, _ = datasets[name]
+    labels, _ = stories_bench.run_newsfuse(corpus, LEXICAL, len(gold))
+    assert bcubed(labels, gold)[2] >= b3_floor
+    assert pairwise(labels, gold)[2] >= pair_floor
+
+
+@pytest.mark.skipif(not embed.available(), reason="the embeddings extra is not installed")
+@pytest.mark.parametrize("name,b3_floor,pair_floor", EMBEDDING_FLOORS)
+def test_story_grouping_with_embeddings_holds_its_floor(datasets, name, b3_floor, pair_floor):
+    corpus, gold, _ = datasets[name]
+    labels, _ = stories_bench.run_newsfuse(corpus, EMBEDDINGS, len(gold))
+    assert bcubed(labels, gold)[2] >= b3_floor
+    assert pairwise(labels, gold)[2] >= pair_floor
+
+
+def test_planted_copies_are_found_and_nothing_else():
+    need(SHARED / "dev")
+    settings = Config.default().dedupe
+    texts, planted = dedupe_bench.plant(dedupe_bench.originals(SHARED), 400, 11)
+    sets = [dedupe_bench.shingles(t, settings.shingle_words) for t in texts]
+    found, _, _ = dedupe_bench.newsfuse_matches(sets, settings.threshold, settings.num_perm)
+    score = dedupe_bench.score(found, planted, sets, settings.threshold)
+    assert score["recall"] >= 0.97      # measured 0.988
+    assert score["precision"] >= 0.98   # measured 1.000
