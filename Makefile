@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cleaning.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/dedupe.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
