@@ -113,6 +113,11 @@ class Article:
     reused: list[Reuse] = field(default_factory=list)
 
     @property
+    def arrival_key(self) -> tuple[int, str]:
+        """Sort key for time order: dated articles by publication time, then undated ones (stable)."""
+        return (0, self.published) if self.published else (1, "")
+
+    @property
     def display_outlet(self) -> str:
         """The outlet name, or the file name when the capture does not say."""
         if self.outlet:

@@ -31,19 +31,16 @@ def datasets():
     return {name: stories_bench.load_dataset(SHARED, name, LEXICAL) for name in stories_bench.DATASETS}
 
 
-@pytest.mark.parametrize("name,b3_floor,pair_floor", LEXICAL_FLOORS)
-def test_lexical_story_grouping_holds_its_floor(datasets, name, b3_floor, pair_floor):
-    corpus, gold, _ = datasets[name]
-    labels, _ = stories_bench.run_newsfuse(corpus, LEXICAL, len(gold))
-    assert bcubed(labels, gold)[2] >= b3_floor
-    assert pairwise(labels, gold)[2] >= pair_floor
+CASES = [("lexical", LEXICAL, *floors) for floors in LEXICAL_FLOORS] + \
+        [("embeddings", EMBEDDINGS, *floors) for floors in EMBEDDING_FLOORS]
 
 
-@pytest.mark.skipif(not embed.available(), reason="the embeddings extra is not installed")
-@pytest.mark.parametrize("name,b3_floor,pair_floor", EMBEDDING_FLOORS)
-def test_story_grouping_with_embeddings_holds_its_floor(datasets, name, b3_floor, pair_floor):
+@pytest.mark.parametrize("kind,config,name,b3_floor,pair_floor", CASES)
+def test_story_grouping_holds_its_floor(datasets, kind, config, name, b3_floor, pair_floor):
+    if kind == "embeddings" and not embed.available():
+        pytest.skip("the embeddings extra is not installed")
     corpus, gold, _ = datasets[name]
-    labels, _ = stories_bench.run_newsfuse(corpus, EMBEDDINGS, len(gold))
+    labels, _ = stories_bench.run_newsfuse(corpus, config, len(gold))
     assert bcubed(labels, gold)[2] >= b3_floor
     assert pairwise(labels, gold)[2] >= pair_floor
 

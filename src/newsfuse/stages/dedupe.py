@@ -178,7 +178,7 @@ class CopyFinder:
 def dedupe(corpus: Corpus, config: Config) -> Corpus:
     """Set ``duplicate_of`` on copies, and ``reused`` on articles that repeat another's paragraph."""
     settings = config.dedupe
-    ordered = sorted(corpus.articles, key=_age_key)
+    ordered = sorted(corpus.articles, key=lambda a: a.arrival_key)
     CopyFinder(config).add(ordered)
     if settings.paragraph_min_words:
         _paragraph_reuse(ordered, settings)
@@ -210,11 +210,6 @@ def _paragraph_reuse(ordered: list[Article], settings) -> None:
 
 def _root_id(article: Article) -> str:
     return article.duplicate_of or article.id
-
-
-def _age_key(article: Article) -> tuple[int, str]:
-    # Earlier publication first; undated articles keep their input order (stable sort) after the dated ones.
-    return (0, article.published) if article.published else (1, "")
 
 
 def origins(articles: list[Article]) -> dict[str, str]:

@@ -34,7 +34,7 @@ _MAX_SUM_TERMS = 2000     # a big story's summed vector keeps its heaviest terms
 
 def group(corpus: Corpus, config: Config) -> Corpus:
     """Set ``corpus.stories``.  Copies found by dedupe always land in their original's story."""
-    originals = sorted((a for a in corpus.articles if not a.duplicate_of), key=_time_key)
+    originals = sorted((a for a in corpus.articles if not a.duplicate_of), key=lambda a: a.arrival_key)
     clusterer = StoryClusterer.from_config(config)
     size = config.group.batch_size
     for start in range(0, len(originals), size):
@@ -53,10 +53,6 @@ def group(corpus: Corpus, config: Config) -> Corpus:
     stories.sort(key=lambda s: (-len(s.article_ids), order[s.article_ids[0]]))
     corpus.stories = stories
     return corpus
-
-
-def _time_key(article: Article) -> tuple[int, str]:
-    return (0, article.published) if article.published else (1, "")
 
 
 def epoch(article: Article) -> float | None:
