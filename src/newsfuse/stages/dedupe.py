@@ -216,7 +216,7 @@ def origins(articles: list[Article]) -> dict[str, str]:
     """Article id -> origin key.  Copies share their original's key; so do articles of one outlet."""
     keys: dict[str, str] = {}
     for article in articles:
-        keys[article.id] = article.duplicate_of or article.id
+        keys[article.id] = _root_id(article)
     outlet_of = {a.id: (a.outlet or "").strip().lower() for a in articles}
     by_outlet: dict[str, str] = {}
     for article in articles:

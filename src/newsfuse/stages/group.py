@@ -125,10 +125,6 @@ class _Story:
     embedding: np.ndarray | None
     last: float | None
 
-    @property
-    def open(self) -> bool:
-        return self.topic is not None
-
 
 class StoryClusterer:
     """Incremental average-link story clustering; feed batches of articles in time order with :meth:`add`."""
@@ -151,6 +147,7 @@ class StoryClusterer:
         self._topic = Vectorizer(topic_terms)
         self._names = Vectorizer(name_terms)
         self._stories: list[_Story] = []
+        self._open: set[int] = set()  # indices of stories an article can still join
         self._redirect: dict[int, int] = {}
 
     @classmethod
@@ -193,11 +190,11 @@ class StoryClusterer:
         known = [t for t in times if t is not None]
         start = min(known) if known else None
         active = []
-        for index, story in enumerate(self._stories):
-            if index in self._redirect or not story.open:
-                continue
+        for index in sorted(self._open):
+            story = self._stories[index]
             if self.window and start is not None and story.last is not None and story.last < start - self.window:
                 story.topic = story.names = story.embedding = None  # closed: no article can join it any more
+                self._open.discard(index)
                 continue
             active.append(index)
         return active
@@ -310,6 +307,7 @@ class StoryClusterer:
         for node in nodes.values():
             topic, names = node.topic.pruned(_MAX_SUM_TERMS), node.names.pruned(_MAX_SUM_TERMS)
             if node.story is None:
+                self._open.add(len(self._stories))
                 self._stories.append(_Story(node.members, node.size, topic, names, node.embedding, node.last))
                 continue
             story = self._stories[node.story]
@@ -317,6 +315,7 @@ class StoryClusterer:
                 story.members += self._stories[gone].members
                 self._stories[gone].members = []
                 self._redirect[gone] = node.story
+                self._open.discard(gone)
             story.members += node.members
             story.size, story.topic, story.names = node.size, topic, names
             story.embedding, story.last = node.embedding, node.last
