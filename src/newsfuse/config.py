@@ -82,6 +82,18 @@ class GroupConfig:
 
 
 @dataclass(frozen=True)
+class ExtractConfig:
+    ner: str
+    processes: int
+    timeline_overlap: float
+
+    def __post_init__(self) -> None:
+        _require(self.ner in ("auto", "on", "off"), "extract.ner must be \"auto\", \"on\" or \"off\"")
+        _require(0 <= self.processes <= 64, "extract.processes must be in [0, 64] (0 = automatic)")
+        _unit("extract.timeline_overlap", self.timeline_overlap)
+
+
+@dataclass(frozen=True)
 class SynthesizeConfig:
     fact_threshold: float
     summary_sentences: int
@@ -101,6 +113,7 @@ class Config:
     clean: CleanConfig
     dedupe: DedupeConfig
     group: GroupConfig
+    extract: ExtractConfig
     synthesize: SynthesizeConfig
 
     @classmethod

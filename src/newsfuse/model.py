@@ -111,6 +111,8 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     duplicate_of: str | None = None
     reused: list[Reuse] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)       # nlp.temporal.TimeExpression, in text order
+    quantities: list[Any] = field(default_factory=list)  # nlp.quantities.Quantity, in text order
 
     @property
     def arrival_key(self) -> tuple[int, str]:
@@ -146,6 +148,8 @@ class Article:
             "reused": [r.to_dict() for r in self.reused],
             "text": self.text,
             "headings": [[s.start, s.end] for s in self.headings],
+            "dates": [t.to_dict() for t in self.times],
+            "quantities": [q.to_dict() for q in self.quantities],
             "removed": [r.to_dict() for r in self.removed],
         }
 

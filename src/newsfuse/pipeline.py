@@ -1,4 +1,4 @@
-"""The pipeline: load -> clean -> dedupe -> group -> synthesize, then a renderer.
+"""The pipeline: load -> clean -> dedupe -> group -> extract -> synthesize, then a renderer.
 
 Each stage is a plain function ``(corpus, config) -> corpus`` that declares what it needs and what it
 adds; :func:`build` checks the order once, before any document is read.
@@ -14,6 +14,7 @@ from .errors import Code, NewsfuseError
 from .model import Corpus
 from .stages.clean import clean
 from .stages.dedupe import dedupe
+from .stages.extract import extract
 from .stages.group import group
 from .stages.load import load
 from .stages.synthesize import synthesize
@@ -33,6 +34,7 @@ STAGES = (
     Stage("clean", clean, frozenset({"documents"}), frozenset({"articles"})),
     Stage("dedupe", dedupe, frozenset({"articles"}), frozenset({"duplicates"})),
     Stage("group", group, frozenset({"articles", "duplicates"}), frozenset({"stories"})),
+    Stage("extract", extract, frozenset({"stories"}), frozenset({"entities", "quotes", "timeline"})),
     Stage("synthesize", synthesize, frozenset({"stories"}), frozenset({"facts", "summary"})),
 )
 

@@ -1,0 +1,344 @@
+"""People, organisations and places of a story, merged across outlets and mentions.
+
+Mentions come from NER (``nlp.ner``).  Within a story:
+
+* the label of a name is the majority over all its mentions, so one sentence where the model calls a
+  person a place does not split them;
+* titles and honorifics next to a name ("Kremlin spokesman Dmitry Peskov", "Pete Hegseth, the defense
+  secretary,") go into ``roles``; the name itself is kept without them;
+* "Dmitry Peskov" / "Dmitri Peskov" / "Peskov" and "Zelensky" / "Zelenskyy" are one person: full names
+  join when surname and first name match up to spelling (accents folded, edit similarity), a lone surname
+  joins the full name it belongs to; "NATO" joins "North Atlantic Treaty Organization".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from ...model import Article, Citation, Span
+from ...nlp.ner import Mention
+
+__all__ = ["Entity", "EntityIndex", "build_entities", "role_before", "role_after", "ROLE_HEADS"]
+
+_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+# Head nouns of titles and roles (generic vocabulary, any outlet).
+ROLE_HEADS = frozenset("""
+president vice-president minister secretary spokesman spokeswoman spokesperson director adviser advisor envoy
+general chancellor premier senator sen. rep. representative congressman congresswoman gov. governor mayor judge
+justice ceo chairman chairwoman chair chief officer leader ambassador commander coach captain pope king queen
+prince princess sheikh emir ayatollah official lawyer attorney prosecutor teacher professor dr. doctor analyst
+economist researcher scientist author founder owner manager executive head superintendent sheriff inspector
+detective sergeant lieutenant colonel major admiral marshal commissioner administrator diplomat negotiator
+mediator activist organiser organizer candidate nominee lawmaker legislator speaker whip councillor councilman
+councilwoman president-elect correspondent reporter editor columnist journalist actor actress singer rapper
+player striker goalkeeper midfielder defender star champion
+""".split())
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|fr)\.?\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ROLE_STOP = frozenset("the a an and or but said says told by with to for from in on at as that which who "
+                       "while when after before than also then".split())
+_ROLE_MODIFIERS = frozenset("""former retired acting interim deputy assistant associate senior junior chief
+special foreign defense defence national security press state police fire army military top regional local
+federal county city district general attorney health finance interior justice economy trade education energy
+prime vice first executive managing lead head""".split())
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str  # person | organization | place
+    variants: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type, "variants": list(self.variants),
+                "roles": list(self.roles), "article_ids": list(self.article_ids), "mentions": len(self.citations),
+                "citations": [c.to_dict() for c in self.citations]}
+
+
+def fold(name: str) -> str:
+    """Lower-case, accents and punctuation removed: the key spellings are compared on."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z0-9]+", bare.lower()))
+
+
+def clean_name(surface: str) -> str:
+    name = " ".join(surface.split())
+    name = _POSSESSIVE.sub("", name) if re.search(r"['’]s?$", name) else name
+    while True:
+        stripped = _HONORIFICS.sub("", name)
+        if stripped == name:
+            break
+        name = stripped
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    return name.strip(" .,;:-—–\"“”'’")
+
+
+def role_before(text: str, start: int) -> str | None:
+    """A title written right before a name: "Kremlin spokesman", "Secretary of State", "U.S. Defense Secretary"."""
+    left = text[max(0, start - 90):start]
+    left = re.split(r"[,;:()\n—–\"“”]", left)[-1]
+    tokens = left.split()
+    if not tokens or tokens[-1].lower().rstrip(",") not in ROLE_HEADS:
+        return None
+    kept: list[str] = []
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        low = token.lower()
+        if low.endswith(("'s", "’s")) or low in _ROLE_STOP and low != "of":
+            break
+        if low == "of" and not (kept and kept[0][:1].isupper()):
+            break
+        if not (token[:1].isupper() or low in ROLE_HEADS or low in _ROLE_MODIFIERS or low == "of"):
+            break
+        kept.insert(0, token)
+        if len(kept) >= 6:
+            break
+    while kept and kept[0].lower() == "of":
+        kept.pop(0)
+    return " ".join(kept) or None
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s+([^,.;()\"“”]{3,70}?)\s*(?:,|\.|;|$)", re.I)
+
+
+def role_after(text: str, end: int) -> str | None:
+    """A role in an appositive: "Pete Hegseth, the defense secretary," -> "defense secretary"."""
+    match = _APPOSITIVE.match(text, end)
+    if not match:
+        return None
+    words = match.group(1).split()
+    head_index = next((i for i, w in enumerate(words) if w.lower().strip(",") in ROLE_HEADS), None)
+    if head_index is None or head_index > 4:
+        return None
+    role = " ".join(words[:head_index + 1])
+    rest = words[head_index + 1:]
+    if rest and rest[0].lower() in ("of", "for", "at", "to"):
+        role = " ".join(words[:min(len(words), head_index + 5)])
+    return role
+
+
+@dataclass
+class _Mention:
+    article: Article
+    span: Span
+    label: str
+    name: str
+    key: str
+
+
+class EntityIndex:
+    """The merged entities of one story and a lookup from mention spans and bare names to them."""
+
+    def __init__(self, entities: list[Entity], by_span: dict[tuple[str, int, int], Entity]):
+        self.entities = entities
+        self._by_span = by_span
+        self._by_key: dict[str, Entity] = {}
+        self._by_surname: dict[str, list[Entity]] = defaultdict(list)
+        for entity in entities:
+            for variant in entity.variants:
+                self._by_key.setdefault(fold(clean_name(variant)), entity)
+            if entity.type == "person":
+                self._by_surname[fold(entity.name).split()[-1]].append(entity)
+
+    def at(self, article_id: str, start: int, end: int) -> Entity | None:
+        """The entity whose mention covers ``[start, end)`` exactly or contains it."""
+        found = self._by_span.get((article_id, start, end))
+        if found:
+            return found
+        for (aid, s, e), entity in self._by_span.items():
+            if aid == article_id and s <= start and end <= e:
+                return entity
+        return None
+
+    def mentions_in(self, article_id: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        return sorted((s, e, entity) for (aid, s, e), entity in self._by_span.items()
+                      if aid == article_id and start <= s and e <= end)
+
+    def named(self, name: str) -> Entity | None:
+        """The entity a bare name refers to ("Hegseth", "Dmitri Peskov"), if any."""
+        key = fold(clean_name(name))
+        if not key:
+            return None
+        if key in self._by_key:
+            return self._by_key[key]
+        tokens = key.split()
+        people = self._by_surname.get(tokens[-1], [])
+        if len(people) == 1:
+            return people[0]
+        for surname, entities in self._by_surname.items():
+            if Indel.normalized_similarity(surname, tokens[-1]) >= 0.85 and len(entities) == 1:
+                return entities[0]
+        return None
+
+
+def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) -> EntityIndex:
+    """Merge the mentions of a story's articles into entities."""
+    items: list[_Mention] = []
+    for article in articles:
+        for mention in mentions.get(article.id, []):
+            name = clean_name(article.text[mention.span.start:mention.span.end])
+            key = fold(name)
+            if not key or len(key) < 2 or key.isdigit():
+                continue
+            items.append(_Mention(article, mention.span, mention.label, name, key))
+    items.extend(_missed_full_names(items))
+    # 1. one label per name: the majority over every mention in the story
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        votes[item.key][item.label] += 1
+    person_surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) >= 2 and v.most_common(1)[0][0] == "PERSON"}
+    for key, counter in votes.items():
+        if len(key.split()) == 1 and key in person_surnames and counter.most_common(1)[0][0] in ("ORG", "GPE", "NORP"):
+            counter["PERSON"] += sum(counter.values()) + 1  # "Fogel" tagged ORG, but "Marc Fogel" is a person
+    label_of = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    items = [item for item in items if label_of[item.key] in _TYPES]
+    # 2. cluster names of the same type
+    keys_by_type: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        keys_by_type[_TYPES[label_of[item.key]]][item.key] += 1
+    cluster_of: dict[tuple[str, str], int] = {}
+    clusters: list[list[str]] = []
+    for kind, counts in keys_by_type.items():
+        for group in (_person_groups(counts) if kind == "person" else _other_groups(counts)):
+            for key in group:
+                cluster_of[(kind, key)] = len(clusters)
+            clusters.append(group)
+    # 3. entities, with roles from the text around each mention
+    members: dict[int, list[_Mention]] = defaultdict(list)
+    for item in items:
+        members[cluster_of[(_TYPES[label_of[item.key]], item.key)]].append(item)
+    entities: list[Entity] = []
+    by_span: dict[tuple[str, int, int], Entity] = {}
+    ordered = sorted(members.items(), key=lambda kv: (-len(kv[1]), min((m.article.id, m.span.start) for m in kv[1])))
+    for number, (_cluster, group) in enumerate(ordered, 1):
+        kind = _TYPES[label_of[group[0].key]]
+        entity = Entity(id=f"e{number}", name=_canonical(group, kind), type=kind)
+        entity.variants = sorted({m.name for m in group}, key=lambda v: (-len(v), v))
+        roles: Counter = Counter()
+        for m in group:
+            if kind == "person":
+                for role in (role_before(m.article.text, m.span.start), role_after(m.article.text, m.span.end)):
+                    if role:
+                        roles[role] += 1
+            by_span[(m.article.id, m.span.start, m.span.end)] = entity
+        entity.roles = _unique_roles(roles)
+        entity.article_ids = list(dict.fromkeys(m.article.id for m in group))
+        entity.citations = [Citation(m.article.id, m.span.start, m.span.end)
+                            for m in sorted(group, key=lambda m: (m.article.id, m.span.start))]
+        entities.append(entity)
+    return EntityIndex(entities, by_span)
+
+
+def _missed_full_names(items: list[_Mention]) -> list[_Mention]:
+    """Full names the model tagged only in part: "Police spokeswoman Anna Kowal" with just "Kowal" tagged
+    (or nothing), when "Kowal" is tagged as a person elsewhere in the story."""
+    surnames = {item.name for item in items if item.label == "PERSON" and len(item.key.split()) == 1
+                and item.name[:1].isupper()}
+    if not surnames:
+        return []
+    covered: dict[str, list[Span]] = defaultdict(list)
+    articles: dict[str, Article] = {}
+    for item in items:
+        covered[item.article.id].append(item.span)
+        articles[item.article.id] = item.article
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(" + "|".join(re.escape(s) for s in sorted(surnames)) + r")\b")
+    extra: list[_Mention] = []
+    for article_id, article in articles.items():
+        for match in pattern.finditer(article.text):
+            first = match.group(1)
+            if first.lower() in ROLE_HEADS or first.lower() in _ROLE_MODIFIERS or first.lower() in _ROLE_STOP \
+                    or first.lower() in ("police", "fire", "state", "city", "county", "mayor", "minister"):
+                continue
+            span = Span(match.start(), match.end())
+            spans = covered[article_id]
+            if any(s.start <= span.start and span.end <= s.end for s in spans):
+                continue  # already tagged in full
+            name = f"{first} {match.group(2)}"
+            # replace a surname-only mention inside this span
+            extra.append(_Mention(article, span, "PERSON", name, fold(name)))
+    if extra:
+        inside = {(m.article.id, m.span.start, m.span.end) for m in items
+                  if any(e.article.id == m.article.id and e.span.start <= m.span.start and m.span.end <= e.span.end
+                         for e in extra)}
+        items[:] = [m for m in items if (m.article.id, m.span.start, m.span.end) not in inside]
+    return extra
+
+
+def _similar(a: str, b: str, floor: float) -> bool:
+    return a == b or Indel.normalized_similarity(a, b) >= floor
+
+
+def _person_groups(counts: Counter) -> list[list[str]]:
+    full = sorted((k for k in counts if len(k.split()) >= 2), key=lambda k: (-counts[k], k))
+    groups: list[list[str]] = []
+    for key in full:
+        first, last = key.split()[0], key.split()[-1]
+        for group in groups:
+            g_first, g_last = group[0].split()[0], group[0].split()[-1]
+            if _similar(last, g_last, 0.85) and (_similar(first, g_first, 0.8) or first[0] == g_first[0] and
+                                                 (len(first) == 1 or len(g_first) == 1)):
+                group.append(key)
+                break
+        else:
+            groups.append([key])
+    singles = sorted((k for k in counts if len(k.split()) == 1), key=lambda k: (-counts[k], k))
+    for key in singles:
+        matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
+        if matches:
+            best = max(matches, key=lambda g: sum(counts[m] for m in g))
+            best.append(key)
+        else:
+            existing = [g for g in groups if len(g[0].split()) == 1 and _similar(key, g[0], 0.88)]
+            if existing:
+                existing[0].append(key)
+            else:
+                groups.append([key])
+    return groups
+
+
+def _other_groups(counts: Counter) -> list[list[str]]:
+    keys = sorted(counts, key=lambda k: (-len(k), k))
+    groups: list[list[str]] = []
+    for key in keys:
+        acronym = key.replace(" ", "")
+        for group in groups:
+            head = group[0]
+            initials = "".join(w[0] for w in head.split() if w not in ("of", "the", "and", "for"))
+            if key == head or (len(key.split()) == 1 and len(acronym) >= 2 and acronym == initials) \
+                    or (len(key) >= 8 and Indel.normalized_similarity(key, head) >= 0.92):
+                group.append(key)
+                break
+        else:
+            groups.append([key])
+    return groups
+
+
+def _canonical(group: list[_Mention], kind: str) -> str:
+    counts = Counter(m.name for m in group)
+    if kind == "person":
+        full = [n for n in counts if len(n.split()) >= 2]
+        if full:
+            return max(full, key=lambda n: (counts[n], len(n)))
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def _unique_roles(roles: Counter) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for role, _count in roles.most_common():
+        key = fold(role)
+        if key in seen or any(key != fold(o) and key in fold(o) for o in roles):
+            continue  # "President" is covered by "Russian President"? keep both only when not contained
+        seen.add(key)
+        out.append(role)
+    return out

@@ -1,0 +1,643 @@
+"""Direct quotes, partial quotes and indirect speech, with the speaker resolved from the attribution.
+
+Quotation marks are paired within a paragraph (curly and straight); a paragraph that ends inside a quote
+and is followed by one opening with a quotation mark continues it.  The speaker is the subject of the
+speech verb that governs the quote: the last one before it in its sentence ("Zelensky said he and Trump
+were “charting ...”"; "A said B told him “...”" gives B), else the first after it ("“...,” Trump said",
+"“...,” said U.N. spokesman Farhan Haq").  Participles ("..., telling reporters that “...”") take the
+sentence's subject; "he said" is the speaker of the paragraph so far or the person the previous sentence
+is about; "the ministry spokesman" is the one entity holding that role, if there is exactly one.  A quote
+with no attribution in its sentence takes the speaker of the quote next to it in its paragraph.
+Sentences of the form "X said (that) ..." without quotation marks are kept as paraphrases.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ...model import Article, Citation, Span
+from .entities import ROLE_HEADS, Entity, EntityIndex, fold
+
+__all__ = ["Quote", "find_quotes", "merge_quotes"]
+
+_VERBS = ("say said says saying tell told tells telling add added adds adding state stated states stating write wrote "
+          "writes writing post posted posts posting tweet tweeted tweets tweeting announce announced announces "
+          "announcing explain explained explains explaining note noted notes noting insist insisted insists "
+          "insisting claim claimed claims claiming argue argued argues arguing warn warned warns warning declare "
+          "declared declares declaring ask asked asks asking reply replied replies replying respond responded "
+          "responds responding recall recalled recalls recalling acknowledge acknowledged acknowledges "
+          "acknowledging admit admitted admits admitting suggest suggested suggests suggesting emphasize "
+          "emphasized emphasizes emphasizing emphasise emphasised emphasises emphasising stress stressed stresses "
+          "stressing describe described describes describing call called calls calling reiterate reiterated "
+          "reiterates reiterating confirm confirmed confirms confirming vow vowed vows vowing promise promised "
+          "promises promising urge urged urges urging predict predicted predicts predicting pledge pledged pledges "
+          "pledging concede conceded concedes conceding maintain maintained maintains maintaining complain "
+          "complained complains complaining quip quipped quips boast boasted boasts remark remarked remarks "
+          "observe observed observes comment commented comments commenting testify testified testifies exclaim "
+          "exclaimed shout shouted joke joked jokes wonder wondered wonders deny denied denies denying "
+          "thank thanked thanks thanking praise praised praises praising accuse accused accuses accusing "
+          "insisted mention mentioned mentions mentioning reveal revealed reveals revealing contend contended "
+          "contends assert asserted asserts asserting caution cautioned cautions quote quoted quoting "
+          "whisper whispered recount recounted recounts")
+_VERB_SET = frozenset(_VERBS.split())
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r")\b", re.I)
+_PARAPHRASE_VERBS = frozenset("said says say told tells announced stated claimed insisted warned argued noted added "
+                              "confirmed acknowledged admitted suggested predicted maintained contended asserted "
+                              "denied revealed explained emphasized emphasised stressed".split())
+_PRONOUNS = frozenset({"he", "she"})
+_SKIPPABLE = re.compile(
+    r"(?:\s+(?:also|then|later|again|previously|repeatedly|once|further|earlier|recently|reportedly|has|had|have|"
+    r"would|will|was|were|is|had\s+been|has\s+been|last|first|quickly|simply|only|just|even|still|often|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|on)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)|"
+    r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly|italy|july)\b)[a-z]+ly))+$", re.I)
+_GROUP_NOUNS = frozenset("officials sources source witnesses witness residents authorities police statement "
+                         "ministry spokesperson government office department agency company military army "
+                         "prosecutors investigators experts analysts critics supporters protesters lawyers "
+                         "family relatives neighbours neighbors doctors".split())
+_OPENERS = "“\""
+_CLOSERS = "”\""
+
+
+@dataclass
+class Quote:
+    """One quote in one article."""
+
+    article: Article
+    span: Span                   # the quoted words, without the marks (for paraphrases: the reported clause)
+    kind: str                    # direct | partial | paraphrase
+    speaker: Entity | None = None
+    speaker_text: str | None = None   # the attribution as written: "he", "the ministry spokesman", "Peskov"
+    cue: Span | None = None      # the speech verb
+
+    @property
+    def text(self) -> str:
+        raw = self.article.text[self.span.start:self.span.end]
+        raw = re.sub(r"\s*\n+\s*[“\"]?", " ", raw)  # a quote continued in the next paragraph
+        return raw.strip()
+
+
+@dataclass
+class _Region:
+    open: int     # offset of the opening mark
+    close: int    # offset of the closing mark (or the paragraph end when never closed)
+    content: Span
+
+
+def _regions(text: str) -> list[_Region]:
+    """Quotations of ``text``: double quotes (curly or straight), or single curly quotes used as the outer
+    marks; a paragraph that ends inside a quote continues into a next paragraph that opens with a mark."""
+    regions: list[_Region] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry: int | None = None  # opening offset of a quote continued from the previous paragraph
+    previous_end = 0
+    for p_start, p_end in paragraphs:
+        open_at: int | None = None
+        i = p_start
+        if carry is not None:
+            if text[p_start] in "“\"‘":
+                open_at = carry
+                i = p_start + 1
+            else:  # never closed: end it where its paragraph ended
+                regions.append(_Region(carry, previous_end, Span(carry + 1, previous_end)))
+            carry = None
+        while i < p_end:
+            ch = text[i]
+            before = text[i - 1] if i > p_start else " "
+            after = text[i + 1] if i + 1 < p_end else " "
+            if open_at is None:
+                if ch == "“" or ch == '"' and not before.isalnum() or ch == "‘" and not before.isalnum():
+                    open_at = i
+            elif _closes(text[open_at], ch, after):
+                if i > open_at + 1:
+                    regions.append(_Region(open_at, i, Span(open_at + 1, i)))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            carry = open_at
+        previous_end = p_end
+    if carry is not None:
+        regions.append(_Region(carry, previous_end, Span(carry + 1, previous_end)))
+    return [_trim(text, r) for r in regions if r.content.end > r.content.start]
+
+
+def _closes(opener: str, ch: str, after: str) -> bool:
+    if opener == "‘":  # an apostrophe inside a word ("don’t") does not close a single quote
+        return ch == "’" and not after.isalnum()
+    if ch == "”":
+        return True
+    return ch == '"' and (opener == '"' or not after.isalnum())
+
+
+def _trim(text: str, region: _Region) -> _Region:
+    start, end = region.content.start, region.content.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return _Region(region.open, region.close, Span(start, end))
+
+
+def _masked(text: str, regions: list[_Region]) -> str:
+    chars = list(text)
+    for region in regions:
+        for k in range(region.open + 1, min(region.close, len(chars))):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+def find_quotes(article: Article, index: EntityIndex) -> list[Quote]:
+    """Quotes and paraphrases of one article, speakers resolved against the story's entities."""
+    text = article.text
+    regions = _regions(text)
+    masked = _masked(text, regions)
+    sentences = article.sentences or [Span(0, len(text))]
+    paragraphs = article.paragraphs or [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    resolver = _Resolver(article, index, masked, sentences, paragraphs)
+    quotes: list[Quote] = resolver.paraphrases(regions)
+    direct: list[Quote] = []
+    for region in regions:
+        words = re.findall(r"\w+", text[region.content.start:region.content.end])
+        if not words:
+            continue
+        cue = resolver.attribute(region)
+        if len(words) < 4 and cue is None:
+            continue  # scare quotes, titles, nicknames
+        quote = Quote(article, region.content, _kind(text, region, _containing(sentences, region.open)))
+        if cue is not None:
+            quote.speaker, quote.speaker_text, quote.cue = cue
+        direct.append(quote)
+    # quotes without their own attribution take the speaker of the nearest attributed quote in the paragraph
+    for k, quote in enumerate(direct):
+        if quote.cue is not None:
+            continue
+        paragraph = _containing(paragraphs, quote.span.start)
+        neighbours = [q for q in direct if q.cue is not None and paragraph and paragraph.start <= q.span.start < paragraph.end]
+        if not neighbours and paragraph and text[paragraph.start:paragraph.start + 1] in "“\"‘":
+            previous = [q for q in direct[:k] if q.cue is not None and q.span.start < paragraph.start]
+            if previous and paragraph.start - previous[-1].span.end < 400:
+                neighbours = [previous[-1]]
+        if neighbours:
+            nearest = min(neighbours, key=lambda q: abs(q.span.start - quote.span.start))
+            quote.speaker, quote.speaker_text = nearest.speaker, nearest.speaker_text
+            resolver.speakers.append((quote.span.start, quote.speaker, quote.speaker_text or ""))
+    quotes.extend(direct)
+    quotes.sort(key=lambda q: q.span.start)
+    return quotes
+
+
+def _containing(spans: list[Span], offset: int) -> Span | None:
+    for span in spans:
+        if span.start <= offset < span.end:
+            return span
+    return None
+
+
+def _kind(text: str, region: _Region, sentence: Span | None) -> str:
+    content = text[region.content.start:region.content.end]
+    starts_sentence = sentence is None or not text[sentence.start:region.open].strip() \
+        or re.search(r"[:,]\s*$", text[sentence.start:region.open]) is not None
+    if content[:1].isupper() or content[:1].isdigit():
+        return "direct" if starts_sentence else "partial"
+    return "partial"
+
+
+_Found = tuple  # (speaker entity or None, attribution as written, speech-verb span)
+_WORDS = r"[\w.'’-]+"
+_DETERMINER = re.compile(r"\b(?:the|a|an|one|another|its|his|her|their)\b", re.I)
+
+
+class _Resolver:
+    def __init__(self, article: Article, index: EntityIndex, masked: str, sentences: list[Span],
+                 paragraphs: list[Span]):
+        self.article = article
+        self.index = index
+        self.masked = masked
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        # (offset, speaker entity or None, attribution as written), every attribution made so far
+        self.speakers: list[tuple[int, Entity | None, str]] = []
+
+    # -- attribution of a quotation -------------------------------------------------------------------
+    def attribute(self, region: _Region) -> _Found | None:
+        masked = self.masked
+        opening = _containing(self.sentences, region.open)
+        closing = _containing(self.sentences, max(region.open, region.close - 1)) or opening
+        if opening is None:
+            return None
+        before = masked[opening.start:region.open]
+        after_start = region.close + 1
+        after = masked[after_start:closing.end] if closing is not None else ""
+        found = None
+        for verb in reversed(list(_VERB_RE.finditer(before))):
+            found = self._speaker_of(opening.start + verb.start(), opening.start + verb.end(), opening, region)
+            if found:
+                break
+        if not found:
+            for verb in _VERB_RE.finditer(after[:_clause_end(after)]):
+                found = self._speaker_of(after_start + verb.start(), after_start + verb.end(), closing, region)
+                if found:
+                    break
+        if not found:
+            according = re.search(r"\baccording\s+to\s+", after, re.I)
+            if according and according.start() < 40:
+                start = after_start + according.end()
+                found = self._noun_phrase_right(start, Span(after_start + according.start(), start))
+        if found:
+            self.speakers.append((region.open, found[0], found[1]))
+        return found
+
+    def _speaker_of(self, v_start: int, v_end: int, sentence: Span, region: _Region) -> _Found | None:
+        verb = self.masked[v_start:v_end].lower()
+        cue = Span(v_start, v_end)
+        if verb in ("quoting", "quoted", "quote"):
+            return self._noun_phrase_right(v_end, cue)
+        if verb.endswith("ing"):
+            # "..., telling reporters that", "He followed with a post saying ...": the sentence's subject
+            return self._subject_of_sentence(sentence, v_start, cue)
+        floor = region.close + 1 if v_start > region.close else sentence.start
+        left = self._noun_phrase_left(floor, v_start, cue)
+        if left:
+            return left
+        if v_start > region.close:  # inverted: "“...,” said Trump"
+            return self._noun_phrase_right(v_end, cue)
+        return None
+
+    def _noun_phrase_left(self, floor: int, end: int, cue: Span, *, loose: bool = False) -> _Found | None:
+        """The subject written right before a speech verb (``loose``: any short noun phrase will do)."""
+        masked = self.masked
+        text = self.article.text
+        chunk = masked[floor:end].rstrip()
+        trimmed = _SKIPPABLE.sub("", chunk).rstrip()
+        stop = floor + len(trimmed)
+        if trimmed.endswith(","):
+            # an appositive between subject and verb: "Pete Hegseth, the defense secretary, said",
+            # "her brother, Daniel Ortiz, told", "Residents, some of whom lost everything, said"
+            inner = trimmed[:-1]
+            comma = inner.rfind(",")
+            if comma < 0:
+                return None
+            segment_start = floor + comma + 1
+            for s, e, entity in self.index.mentions_in(self.article.id, segment_start, floor + len(inner)):
+                if entity.type == "person" and not masked[e:floor + len(inner)].strip():
+                    return entity, text[s:e], cue
+            if not re.match(r",\s+(?:the|a|an|who|which|whose|some\s+of\s+whom|one\s+of|its|his|her|their)\b", inner[comma:], re.I):
+                return None
+            stop = floor + len(inner[:comma].rstrip())
+        for s, e, entity in reversed(self.index.mentions_in(self.article.id, floor, stop)):
+            tail = text[e:stop]
+            if not tail.strip() and not re.search(r"['’]s$", text[s:e]):
+                inside_description = entity.type == "organization" and re.search(
+                    r"\b(?:for|of|at|from|with|in)\s+(?:the\s+)?$", text[max(floor, s - 12):s], re.I)
+                if entity.type in ("person", "organization") and not inside_description:
+                    return entity, text[s:e], cue
+            break
+        window = masked[max(floor, stop - 90):stop]
+        words = re.findall(_WORDS, window)
+        if not words:
+            return None
+        last = words[-1].lower()
+        if last in _PRONOUNS:
+            entity, antecedent = self._pronoun(stop - len(words[-1]))
+            return entity, (antecedent if entity is None and antecedent else words[-1]), cue
+        if last in ("i", "we", "they", "it", "you", "who", "which", "that"):
+            return None
+        # a capitalised name the model missed: "Hegseth said"
+        name_run = re.search(r"((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$", window)
+        if name_run:
+            entity = self.index.named(name_run.group(1))
+            if entity is not None:
+                return entity, name_run.group(1), cue
+            name = _without_title(name_run.group(1))
+            if len(name.split()) >= 2 and not masked[floor:stop - len(name_run.group(1))].strip().endswith(("the", "The")):
+                return None, name, cue  # a person's name the model did not tag: "Mayor Helen Obi said"
+        # a description: "the ministry spokesman", "a spokesman for the foreign ministry", "officials"
+        segment = re.split(r"[,;:()—–]", window)[-1]
+        segment_offset = stop - len(segment)
+        phrase = self._description(segment)
+        if phrase is None and (loose or not masked[floor:segment_offset].strip()):
+            # sentence-initial or clearly marked ("..., the airport said."): a short noun phrase
+            candidate = segment.strip().strip("“”\"‘’ ")
+            if 0 < len(candidate.split()) <= (5 if loose else 3) and not candidate[:1].isdigit() \
+                    and not re.search(r"[“”\"]", candidate):
+                phrase = candidate
+        if phrase:
+            entity = self._by_role(phrase)
+            return entity, (phrase if entity is not None else self._same_description(phrase, floor)), cue
+        return None
+
+    def _description(self, segment: str) -> str | None:
+        """The longest phrase ending the segment, of at most seven words, that names a role or group:
+        "a spokesman for the foreign ministry", "analysts at Fenwick Research", "his family"."""
+        words = segment.split()
+        for first in range(max(0, len(words) - 7), len(words)):
+            tokens = [w.lower().strip(".,") for w in words[first:]]
+            if not (_DETERMINER.fullmatch(tokens[0]) or tokens[0] in _GROUP_NOUNS or tokens[0].rstrip("s") in ROLE_HEADS
+                    or first == 0 and len(tokens) <= 3 and words[0][:1].isupper()):
+                continue
+            if any(t in ROLE_HEADS or t in _GROUP_NOUNS or t.rstrip("s") in ROLE_HEADS for t in tokens):
+                return " ".join(words[first:])
+        return None
+
+    def _same_description(self, phrase: str, before: int) -> str:
+        """"the envoy" after "a United Nations envoy said ...": the fuller description written earlier."""
+        head = fold(phrase).split()[-1] if fold(phrase) else ""
+        for _offset, entity, written in sorted(self.speakers, key=lambda item: item[0], reverse=True):
+            if entity is None and written and head and head in fold(written).split() and _offset < before + 1:
+                if len(written) > len(phrase):
+                    return written
+        return phrase
+
+    def _noun_phrase_right(self, start: int, cue: Span) -> _Found | None:
+        window_end = min(len(self.masked), start + 90)
+        for s, e, entity in self.index.mentions_in(self.article.id, start, window_end):
+            between = self.masked[start:s]
+            if entity.type in ("person", "organization") and re.fullmatch(
+                    rf"\s*(?:(?:the|a|an|its|his|her|their)\s+(?:{_WORDS}\s+){{0,4}}{_WORDS},\s+)?(?:{_WORDS}\s+){{0,5}}",
+                    between, re.I):
+                return entity, self.article.text[s:e], cue
+            break
+        right = self.masked[start:window_end]
+        name_run = re.match(r"\s*((?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w'’-]+)", right)
+        if name_run:
+            entity = self.index.named(name_run.group(1))
+            if entity is not None:
+                return entity, name_run.group(1), cue
+        description = re.match(rf"\s*((?:the|a|an)\s+(?:{_WORDS}\s+){{0,4}}?{_WORDS})(?=[,.;]|\s+(?:who|of|for|at)\b|$)",
+                               right, re.I)
+        if description and self._description(description.group(1)):
+            phrase = description.group(1)
+            entity = self._by_role(phrase)
+            return entity, (phrase if entity else self._same_description(phrase, start)), cue
+        pronoun = re.match(r"\s*(he|she)\b", right, re.I)
+        if pronoun:
+            entity, antecedent = self._pronoun(start)
+            return entity, (antecedent if entity is None and antecedent else pronoun.group(1)), cue
+        return None
+
+    def _subject_of_sentence(self, sentence: Span, limit: int, cue: Span) -> _Found | None:
+        """The first person (or pronoun) the sentence is about, before ``limit``; an organisation if no person."""
+        text = self.article.text
+        people: list[tuple[int, Entity | None, str]] = []
+        fallback = None
+        for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, limit):
+            if re.match(r"['’]s\b", text[e:e + 2]) or re.search(r"['’]s$", text[s:e]):
+                continue
+            if entity.type == "person":
+                people.append((s, entity, text[s:e]))
+            elif entity.type == "organization" and fallback is None:
+                fallback = (entity, text[s:e], cue)
+        for match in re.finditer(r"\b((?i:he|she))\b|\b([A-Z][\w'’-]+)\b(?!['’]s)", self.masked[sentence.start:limit]):
+            offset = sentence.start + match.start()
+            if match.group(1):
+                people.append((offset, None, match.group(1)))
+            else:
+                entity = self.index.named(match.group(2))
+                if entity is not None and entity.type == "person":
+                    people.append((offset, entity, match.group(2)))
+        if people:
+            offset, entity, written = min(people, key=lambda p: p[0])
+            if entity is None:
+                entity, antecedent = self._pronoun(offset)
+                written = antecedent if entity is None and antecedent else written
+            return entity, written, cue
+        return fallback
+
+    def _pronoun(self, offset: int) -> tuple[Entity | None, str | None]:
+        """What "he" / "she" at ``offset`` refers to: the paragraph's last speaker, else the person the
+        nearest earlier sentence is about."""
+        paragraph = _containing(self.paragraphs, offset)
+        if paragraph:
+            earlier = sorted((pos, e, w) for pos, e, w in self.speakers if paragraph.start <= pos < offset)
+            if earlier:
+                return earlier[-1][1], earlier[-1][2]
+        position = next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), None)
+        if position is None:
+            return None, None
+        for k in range(position, max(-1, position - 4), -1):
+            sentence = self.sentences[k]
+            end = offset if k == position else sentence.end
+            people = [(s, entity) for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
+                      if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
+            if people:
+                return people[0][1], None
+            speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
+            if speakers:
+                return speakers[-1][1], speakers[-1][2]
+        return None, None
+
+    def _by_role(self, description: str) -> Entity | None:
+        words = {w for w in fold(description).split() if w not in ("the", "a", "an", "one", "another")}
+        if not words:
+            return None
+        head = fold(description).split()[-1]
+        holders = [e for e in self.index.entities if e.type == "person"
+                   and any(head in fold(role).split() and words <= set(fold(role).split()) | {head} for role in e.roles)]
+        if len(holders) == 1:
+            return holders[0]
+        return None
+
+    # -- indirect speech ------------------------------------------------------------------------------
+    def paraphrases(self, regions: list[_Region]) -> list[Quote]:
+        """Sentences without quotation marks that report speech: "X said (that) ...", "..., X said."."""
+        out: list[Quote] = []
+        text = self.article.text
+        for sentence in self.sentences:
+            if any(sentence.start <= r.open < sentence.end or r.open <= sentence.start < r.close for r in regions):
+                continue
+            for form in (self._reported_after, self._reported_before):
+                found = form(sentence)
+                if found is None:
+                    continue
+                start, end, speaker = found
+                while end > start and text[end - 1] in ".!? ,":
+                    end -= 1
+                if len(re.findall(r"\w+", text[start:end])) >= 3:
+                    break
+            else:
+                continue
+            quote = Quote(self.article, Span(start, end), "paraphrase")
+            quote.speaker, quote.speaker_text, quote.cue = speaker
+            self.speakers.append((sentence.start, speaker[0], speaker[1]))
+            out.append(quote)
+        return out
+
+    def _reported_after(self, sentence: Span):
+        """"X said (that) clause", "X told reporters that clause"."""
+        chunk = self.masked[sentence.start:sentence.end]
+        for verb in _VERB_RE.finditer(chunk):
+            word = verb.group(1).lower()
+            if word not in _PARAPHRASE_VERBS:
+                continue
+            rest = chunk[verb.end():]
+            that = re.match(r"(?:\s+(?!(?:he|she|they|it|we|i|and|but|or)\b)[^\s,.;:]+){0,6}?\s+that\s+", rest, re.I)
+            v_start = sentence.start + verb.start()
+            cue = Span(v_start, sentence.start + verb.end())
+            if that:
+                found = self._noun_phrase_left(sentence.start, v_start, cue, loose=True)
+                clause_start = verb.end() + that.end()
+            elif word in ("said", "says", "say", "added", "adds"):
+                found = self._noun_phrase_left(sentence.start, v_start, cue)
+                lead = re.match(r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+                                r"yesterday)\s+)?", rest)
+                clause_start = verb.end() + (lead.end() if lead else 0)
+                if not re.match(r"[A-Za-z0-9$€£]", chunk[clause_start:clause_start + 1] or " ") \
+                        or re.match(r"(?:in|on|at|after|before|during|from|to|by|with|of|for)\b", chunk[clause_start:], re.I):
+                    continue
+            else:
+                continue
+            if not found:
+                continue
+            return sentence.start + clause_start, sentence.end, found
+        return None
+
+    def _reported_before(self, sentence: Span):
+        """"Clause, X said." / "Clause, X said, more." / "Clause, said X." at the end of a sentence."""
+        chunk = self.masked[sentence.start:sentence.end]
+        commas = [m.start() for m in re.finditer(",", chunk)]
+        for comma in reversed(commas):
+            tail = chunk[comma + 1:]
+            match = _ATTRIBUTION_TAIL.match(tail)
+            if match:
+                v_start = sentence.start + comma + 1 + match.start(2)
+                cue = Span(v_start, sentence.start + comma + 1 + match.end(2))
+                found = self._noun_phrase_left(sentence.start + comma + 1, v_start, cue, loose=True)
+                if found:
+                    return sentence.start, sentence.start + comma, found
+                continue
+            inverted = re.match(r"\s+(said)\s+[^,]{2,60}?(?:,[^,]{2,60})?[.!]?\s*$", tail)
+            if inverted:
+                cue = Span(sentence.start + comma + 1 + inverted.start(1), sentence.start + comma + 1 + inverted.end(1))
+                found = self._noun_phrase_right(cue.end, cue)
+                if found:
+                    return sentence.start, sentence.start + comma, found
+        return None
+
+
+_ATTRIBUTION_TAIL = re.compile(r"\s+([^,]{2,80}?(?:,[^,]{2,60},)?)\s+(said|says|say|added|announced|warned|told\s+[\w\s]{1,30}?|"
+                               r"reported|confirmed|noted|stated|estimated)(?:\s+[^,.;]{1,40})?(?:,\s+[^,]{1,80})?[.!]?\s*$")
+
+
+def _without_title(name: str) -> str:
+    """"Mayor Helen Obi" -> "Helen Obi": leading title words are a role, not part of the name."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in ROLE_HEADS or words[0].lower() in _TITLE_WORDS):
+        words.pop(0)
+    if len(words) == 2 and (words[0].lower().rstrip(".") in ROLE_HEADS or words[0].lower() in _TITLE_WORDS):
+        words.pop(0)
+    return " ".join(words)
+
+
+_TITLE_WORDS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. rev rev. gen. sen. rep. gov. "
+                         "former acting deputy interim".split())
+
+
+def _clause_end(after: str) -> int:
+    """How far after a quote its attribution may be: up to the next quotation or sentence end."""
+    stops = [m.start() for m in re.finditer(r"[“\"]", after)]
+    return min(stops) if stops else len(after)
+
+
+# --- one entry per quote across outlets ------------------------------------------------------------------
+
+def _norm_words(text: str) -> list[str]:
+    return fold(text.replace("’", "'")).split()
+
+
+def merge_quotes(quotes: list[Quote], origin_of=None) -> list[dict]:
+    """One entry per quote however many outlets carry it; ``verbatim`` and word differences when they differ."""
+    direct = [q for q in quotes if q.kind != "paraphrase"]
+    normalised = [" ".join(_norm_words(q.text)) for q in direct]
+    parent = list(range(len(direct)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    postings: dict[str, list[int]] = {}
+    for i, norm in enumerate(normalised):
+        for word in set(norm.split()):
+            if len(word) > 3:
+                postings.setdefault(word, []).append(i)
+    candidates: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > 200:
+            continue
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                candidates.add((members[a], members[b]))
+    for i, j in sorted(candidates):
+        if direct[i].article.id == direct[j].article.id:
+            continue
+        if not _same_speaker(direct[i], direct[j]):
+            continue
+        a, b = normalised[i], normalised[j]
+        short, long = (a, b) if len(a) <= len(b) else (b, a)
+        if len(short.split()) < 2:
+            continue
+        if short in long or (len(short.split()) >= 4 and fuzz.partial_ratio(short, long) >= 88):
+            parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(direct)):
+        groups.setdefault(find(i), []).append(i)
+    out: list[dict] = []
+    for members in groups.values():
+        members.sort(key=lambda i: (direct[i].article.published or "9999", -len(normalised[i])))
+        out.append(_entry([direct[i] for i in members], [normalised[i] for i in members]))
+    for quote in quotes:
+        if quote.kind == "paraphrase":
+            out.append(_entry([quote], [" ".join(_norm_words(quote.text))]))
+    out.sort(key=lambda q: (-len(q["sources"]), q["citations"][0]["article_id"], q["citations"][0]["start"]))
+    for number, entry in enumerate(out, 1):
+        entry["id"] = f"q{number}"
+    return out
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    return a.speaker is None or b.speaker is None or a.speaker is b.speaker
+
+
+def _entry(members: list[Quote], normalised: list[str]) -> dict:
+    longest = max(range(len(members)), key=lambda k: len(normalised[k]))
+    reference = normalised[longest]
+    verbatim = all(n in reference for n in normalised)
+    speaker = next((m.speaker for m in members if m.speaker is not None), None)
+    described = next((m.speaker_text for m in members if m.speaker_text), None)
+    kinds = {m.kind for m in members}
+    entry = {
+        "text": members[longest].text,
+        "kind": "direct" if "direct" in kinds else next(iter(kinds)),
+        "speaker": speaker.name if speaker else None,
+        "speaker_id": speaker.id if speaker else None,
+        "attribution": described,
+        "verbatim": verbatim,
+        "sources": list(dict.fromkeys(m.article.id for m in members)),
+        "citations": [Citation(m.article.id, m.span.start, m.span.end).to_dict() for m in members],
+    }
+    if not verbatim:
+        entry["variants"] = [{"article_id": m.article.id, "text": m.text,
+                              "differences": _differences(reference, normalised[k])}
+                             for k, m in enumerate(members) if normalised[k] not in reference]
+    return entry
+
+
+def _differences(reference: str, other: str) -> list[dict]:
+    ref, oth = reference.split(), other.split()
+    matcher = difflib.SequenceMatcher(a=ref, b=oth, autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    # compare only over the part of the reference the other quote covers
+    first = next((b.a for b in blocks if b.size), 0)
+    last = max((b.a + b.size for b in blocks if b.size), default=len(ref))
+    matcher = difflib.SequenceMatcher(a=ref[first:last], b=oth, autojunk=False)
+    changes = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            changes.append({"op": op, "from": " ".join(ref[first + i1:first + i2]), "to": " ".join(oth[j1:j2])})
+    return changes
