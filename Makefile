@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/extraction.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

@@ -38,8 +38,17 @@ def check(corpus: Corpus) -> None:
                 article = articles[citation.article_id]
                 assert 0 <= citation.start < citation.end <= len(article.text)
                 assert any(citation.start < s.end and s.start < citation.end for s in article.sentences)
+        for entry in [*story.quotes, *story.entities, *story.timeline]:
+            assert entry["citations"]
+            for citation in entry["citations"]:
+                article = articles[citation["article_id"]]
+                assert 0 <= citation["start"] < citation["end"] <= len(article.text)
+                assert citation["article_id"] in story.article_ids
         for sentence in story.summary:  # a summary sentence is the text of one of its citations
             assert sentence.text in {articles[c.article_id].text[c.start:c.end] for c in sentence.citations}
+    for article in corpus.articles:  # every normalised figure and date points at the words it was read from
+        for found in [*article.times, *article.quantities]:
+            assert article.text[found.span.start:found.span.end] == found.text
     payload = to_dict(corpus)
     VALIDATOR.validate(payload)
     markdown = render(corpus, "md")

@@ -27,7 +27,7 @@ _WORD_ALTERNATIVES = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "half"
                                      key=len, reverse=True))
 # A run of number words: "two", "twenty-five", "two hundred and fifty", "two and a half", "a dozen", "half a million".
 NUMBER_WORD = (rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})(?:-(?:{'|'.join(_UNITS)}))?"
-               rf"|a\s+dozen|dozen|half|a\s+half|a\s+quarter|an?\s+(?=(?:hour|day|week|month|year|decade|minute|second)s?\b)"
+               rf"|a\s+dozen|dozen|half|a\s+half|a\s+quarter|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
                rf"|an?\s+(?=(?:hundred|thousand|million|billion)\b))")
 _WORD_RUN = re.compile(
     rf"\b{NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?(?:{'|'.join(sorted([*_UNITS, *_TENS, *_SCALES, 'dozen'], key=len, reverse=True))}"

@@ -21,6 +21,7 @@ from rapidfuzz.distance import Indel
 
 from ...model import Article, Citation, Span
 from ...nlp.ner import Mention
+from ...nlp.words import STOPWORDS
 
 __all__ = ["Entity", "EntityIndex", "build_entities", "role_before", "role_after", "ROLE_HEADS"]
 
@@ -36,12 +37,16 @@ economist researcher scientist author founder owner manager executive head super
 detective sergeant lieutenant colonel major admiral marshal commissioner administrator diplomat negotiator
 mediator activist organiser organizer candidate nominee lawmaker legislator speaker whip councillor councilman
 councilwoman president-elect correspondent reporter editor columnist journalist actor actress singer rapper
-player striker goalkeeper midfielder defender star champion
+player striker goalkeeper midfielder defender star champion nurse surgeon physician paramedic firefighter
+pilot engineer farmer fisherman owner resident witness student pastor priest imam rabbi bishop
 """.split())
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|fr)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ROLE_STOP = frozenset("the a an and or but said says told by with to for from in on at as that which who "
                        "while when after before than also then".split())
+# Capitalised sentence openers that are not first names ("Later Peskov left").
+_OPENERS = frozenset("later meanwhile still yet however instead earlier afterwards then now today yesterday "
+                     "since despite although though while after before during unlike like".split())
 _ROLE_MODIFIERS = frozenset("""former retired acting interim deputy assistant associate senior junior chief
 special foreign defense defence national security press state police fire army military top regional local
 federal county city district general attorney health finance interior justice economy trade education energy
@@ -81,6 +86,14 @@ def clean_name(surface: str) -> str:
         name = stripped
     name = re.sub(r"^the\s+", "", name, flags=re.I)
     return name.strip(" .,;:-—–\"“”'’")
+
+
+def _without_titles(name: str) -> str:
+    """"Paramedic Jonas Feld" -> "Jonas Feld" when the model took the title into the name."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower().rstrip(".") in ROLE_HEADS or words[0].lower() in _ROLE_MODIFIERS):
+        words.pop(0)
+    return " ".join(words)
 
 
 def role_before(text: str, start: int) -> str | None:
@@ -175,6 +188,11 @@ class EntityIndex:
         people = self._by_surname.get(tokens[-1], [])
         if len(people) == 1:
             return people[0]
+        if len(tokens) == 1:  # a family name written first ("Chen Wei" ... "Chen said")
+            first = [e for e in self.entities if e.type == "person" and len(fold(e.name).split()) >= 2
+                     and fold(e.name).split()[0] == tokens[0]]
+            if len(first) == 1:
+                return first[0]
         for surname, entities in self._by_surname.items():
             if Indel.normalized_similarity(surname, tokens[-1]) >= 0.85 and len(entities) == 1:
                 return entities[0]
@@ -187,6 +205,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     for article in articles:
         for mention in mentions.get(article.id, []):
             name = clean_name(article.text[mention.span.start:mention.span.end])
+            if mention.label == "PERSON":
+                name = _without_titles(name)
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
@@ -256,7 +276,8 @@ def _missed_full_names(items: list[_Mention]) -> list[_Mention]:
     for article_id, article in articles.items():
         for match in pattern.finditer(article.text):
             first = match.group(1)
-            if first.lower() in ROLE_HEADS or first.lower() in _ROLE_MODIFIERS or first.lower() in _ROLE_STOP \
+            if first.lower() in STOPWORDS or first.lower() in _OPENERS or first.lower().endswith("ly") \
+                    or first.lower() in ROLE_HEADS or first.lower() in _ROLE_MODIFIERS or first.lower() in _ROLE_STOP \
                     or first.lower() in ("police", "fire", "state", "city", "county", "mayor", "minister"):
                 continue
             span = Span(match.start(), match.end())
@@ -294,6 +315,8 @@ def _person_groups(counts: Counter) -> list[list[str]]:
     singles = sorted((k for k in counts if len(k.split()) == 1), key=lambda k: (-counts[k], k))
     for key in singles:
         matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
+        if not matches:  # a family name written first: "Chen Wei" ... "Chen"
+            matches = [g for g in groups if any(key == member.split()[0] for member in g if len(member.split()) >= 2)]
         if matches:
             best = max(matches, key=lambda g: sum(counts[m] for m in g))
             best.append(key)

@@ -43,7 +43,7 @@ _VERBS = ("say said says saying tell told tells telling add added adds adding st
           "contends assert asserted asserts asserting caution cautioned cautions quote quoted quoting "
           "whisper whispered recount recounted recounts")
 _VERB_SET = frozenset(_VERBS.split())
-_VERB_RE = re.compile(r"\b(" + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r")\b", re.I)
+_VERB_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r")\b", re.I)  # not "so-called"
 _PARAPHRASE_VERBS = frozenset("said says say told tells announced stated claimed insisted warned argued noted added "
                               "confirmed acknowledged admitted suggested predicted maintained contended asserted "
                               "denied revealed explained emphasized emphasised stressed".split())
@@ -582,7 +582,8 @@ def merge_quotes(quotes: list[Quote], origin_of=None) -> list[dict]:
         short, long = (a, b) if len(a) <= len(b) else (b, a)
         if len(short.split()) < 2:
             continue
-        if short in long or (len(short.split()) >= 4 and fuzz.partial_ratio(short, long) >= 88):
+        if short in long or len(short.split()) >= 4 and (fuzz.partial_ratio(short, long) >= 88
+                                                          or _shared_words(short, long) >= 0.75):
             parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(direct)):
@@ -598,6 +599,13 @@ def merge_quotes(quotes: list[Quote], origin_of=None) -> list[dict]:
     for number, entry in enumerate(out, 1):
         entry["id"] = f"q{number}"
     return out
+
+
+def _shared_words(short: str, long: str) -> float:
+    """Share of the shorter quote's words found, in order, in the longer one."""
+    words = short.split()
+    matcher = difflib.SequenceMatcher(a=words, b=long.split(), autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(words)
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool:

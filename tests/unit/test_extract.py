@@ -1,0 +1,156 @@
+"""Unit tests for numbers, dates, entity merging and quote attribution on hand-built inputs."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from newsfuse.model import Article, Span
+from newsfuse.nlp.ner import Mention
+from newsfuse.nlp.quantities import find_quantities, parse_number_words
+from newsfuse.nlp.sentences import split_spans
+from newsfuse.nlp.temporal import find_times
+from newsfuse.stages.extract.entities import build_entities
+from newsfuse.stages.extract.quotes import find_quotes, merge_quotes
+
+
+@pytest.mark.parametrize("words, value", [
+    ("two hundred and fifty", 250), ("twenty-five", 25), ("two and a half", 2.5), ("a dozen", 12),
+    ("three million", 3_000_000), ("one", 1), ("banana", None),
+])
+def test_number_words(words, value):
+    assert parse_number_words(words) == value
+
+
+@pytest.mark.parametrize("text, value, kind, qualifier", [
+    ("It lasted two and a half hours.", 9000, "duration", None),
+    ("It lasted nearly 150 minutes.", 9000, "duration", "nearly"),
+    ("It lasted an hour and a half.", 5400, "duration", None),
+    ("more than a decade", 315569520, "duration", "more than"),
+    ("a 14-year-old boy", 14, "age", None),
+    ("a 14-year prison sentence", 14 * 31556952, "duration", None),
+    ("$1.2 billion in aid", 1.2e9, "money", None),
+    ("about 3.5% of voters", 3.5, "percent", "about"),
+    ("some 200,000 people fled", 200000, "count", "about"),
+    ("5 miles away", 8046.72, "measure", None),
+])
+def test_quantities_are_normalised(text, value, kind, qualifier):
+    found = find_quantities(text)
+    assert len(found) == 1
+    assert found[0].value == pytest.approx(value) and found[0].kind == kind and found[0].qualifier == qualifier
+    assert text[found[0].span.start:found[0].span.end] == found[0].text
+
+
+def test_ranges_rates_and_non_figures():
+    (rng,) = find_quantities("between 12 and 15 people were hurt")
+    assert (rng.low, rng.high) == (12, 15)
+    assert [q.text for q in find_quantities("He walks 30 minutes a day.")] == ["30 minutes"]
+    assert find_quantities("one of them said no one knew") == []
+    assert find_quantities("in 2019") == []  # a year is a date
+
+
+ANCHOR = date(2024, 3, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("The talks began on Monday.", "2024-03-04", "day"),
+    ("They will meet on Friday.", "2024-03-08", "day"),
+    ("He said he would meet them on Friday.", "2024-03-08", "day"),  # either side: the nearest
+    ("The deal closed last Friday.", "2024-03-01", "day"),
+    ("It happened late Tuesday night.", "2024-03-05", "day"),
+    ("It was signed on 28 February 2024.", "2024-02-28", "day"),
+    ("Prices rose in February.", "2024-02", "month"),
+    ("The war began three years ago.", "2021", "year"),
+    ("They met earlier this week.", "2024-W10", "week"),
+    ("The vote is later this month.", "2024-03", "month"),
+    ("It was built in 1998.", "1998", "year"),
+    ("Next year's edition runs from July 4.", "2025-07-04", "day"),
+    ('"We are going to win," she said on Tuesday.', "2024-03-05", "day"),  # the quote's tense is not the clause's
+])
+def test_dates_resolved_against_publication(text, value, precision):
+    found = find_times(text, ANCHOR)
+    assert [(t.value, t.precision) for t in found] == [(value, precision)]
+
+
+def test_relative_dates_without_anchor_stay_unresolved():
+    (found,) = find_times("It happened on Monday.", None)
+    assert found.value is None and found.relative
+    assert find_times("You may go.", ANCHOR) == []
+
+
+def _article(text: str, aid: str = "a1", published: str = "2024-03-06") -> Article:
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    sentences = [s for p in paragraphs for s in split_spans(text, p.start, p.end)]
+    return Article(id=aid, source_path=aid, format="text", text=text, published=published,
+                   paragraphs=paragraphs, sentences=sentences)
+
+
+def _mentions(article: Article, names: dict[str, str]) -> list[Mention]:
+    out = []
+    for name, label in names.items():
+        for match in re.finditer(re.escape(name), article.text):
+            out.append(Mention(Span(match.start(), match.end()), label))
+    return out
+
+
+def test_entities_merge_spellings_and_correct_labels():
+    one = _article("Kremlin spokesman Dmitry Peskov said the call went well. Peskov added more.", "a1")
+    two = _article("Dmitri Peskov, the Kremlin spokesman, said nothing. Later Peskov left.", "a2")
+    later = two.text.index("Peskov left")
+    added = one.text.index("Peskov added")
+    mentions = {"a1": _mentions(one, {"Dmitry Peskov": "PERSON"}) + [Mention(Span(added, added + 6), "PERSON")],
+                "a2": _mentions(two, {"Dmitri Peskov": "PERSON"}) + [Mention(Span(later, later + 6), "GPE")]}
+    index = build_entities([one, two], mentions)
+    people = [e for e in index.entities if e.type == "person"]
+    assert len(people) == 1
+    assert {"Dmitry Peskov", "Dmitri Peskov", "Peskov"} <= set(people[0].variants)
+    assert any("spokesman" in role for role in people[0].roles)
+    assert set(people[0].article_ids) == {"a1", "a2"}
+
+
+def _quotes(text: str, names: dict[str, str]):
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    return find_quotes(article, index)
+
+
+def test_attribution_after_before_pronoun_and_nested():
+    quotes = _quotes(
+        'Anna Berg said the plan was "dead on arrival." "We will fight it," she said.\n\n'
+        'Berg said Omar Diaz told her "the money is gone."',
+        {"Anna Berg": "PERSON", "Berg": "PERSON", "Omar Diaz": "PERSON"})
+    direct = {q.text.rstrip("."): q.speaker.name if q.speaker else None for q in quotes if q.kind != "paraphrase"}
+    assert direct == {"dead on arrival": "Anna Berg", "We will fight it": "Anna Berg", "the money is gone": "Omar Diaz"}
+
+
+def test_multi_paragraph_quote_and_paraphrase():
+    quotes = _quotes('“We waited for years. Nobody came.\n\n“Now we are done waiting,” said Lena Fox.\n\n'
+                     'Fox said that the group would sue the city.', {"Lena Fox": "PERSON", "Fox": "PERSON"})
+    direct = [q for q in quotes if q.kind != "paraphrase"]
+    assert len(direct) == 1 and "Nobody came" in direct[0].text and "done waiting" in direct[0].text
+    assert direct[0].speaker.name == "Lena Fox"
+    (paraphrase,) = [q for q in quotes if q.kind == "paraphrase"]
+    assert paraphrase.text.startswith("the group would sue") and paraphrase.speaker.name == "Lena Fox"
+
+
+def test_unattributed_description_and_scare_quotes():
+    quotes = _quotes('The so-called "reform" failed. "It is fragile," the ministry spokesman warned.', {})
+    assert [q.text for q in quotes if q.kind != "paraphrase"] == ["It is fragile"]
+    assert quotes[-1].speaker is None and quotes[-1].speaker_text == "the ministry spokesman"
+
+
+def test_one_entry_per_quote_across_outlets_with_differences():
+    one = _article('"We will rebuild every home," Mayor Ruth Lane said.', "a1")
+    two = _article('"We will rebuild each home," Ruth Lane said.', "a2", "2024-03-07")
+    three = _article('Ruth Lane said they would "rebuild every home."', "a3", "2024-03-07")
+    mentions = {a.id: _mentions(a, {"Ruth Lane": "PERSON"}) for a in (one, two, three)}
+    index = build_entities([one, two, three], mentions)
+    quotes = [q for a in (one, two, three) for q in find_quotes(a, index)]
+    merged = [e for e in merge_quotes(quotes) if e["kind"] != "paraphrase"]
+    assert len(merged) == 1
+    entry = merged[0]
+    assert set(entry["sources"]) == {"a1", "a2", "a3"} and entry["speaker"] == "Ruth Lane"
+    assert entry["verbatim"] is False
+    changes = [c for v in entry["variants"] for c in v["differences"]]
+    assert {"op": "replace", "from": "every", "to": "each"} in changes
