@@ -15,8 +15,7 @@ def _story(corpus):
 
 
 def _entity(story, name):
-    found = [e for e in story["entities"] if e["name"] == name] if isinstance(story, dict) else \
-        [e for e in story.entities if e["name"] == name]
+    found = [e for e in story.entities if e["name"] == name]
     assert len(found) == 1, f"{name}: {[e['name'] for e in story.entities]}"
     return found[0]
 

@@ -23,8 +23,6 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
 _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
                         "tn": 1_000_000_000_000}
 
-_WORD_ALTERNATIVES = "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen", "half", "quarter", "a", "an", "and"],
-                                     key=len, reverse=True))
 # A run of number words: "two", "twenty-five", "two hundred and fifty", "two and a half", "a dozen", "half a million".
 NUMBER_WORD = (rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})(?:-(?:{'|'.join(_UNITS)}))?"
                rf"|a\s+dozen|dozen|half|a\s+half|a\s+quarter|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
@@ -41,8 +39,7 @@ _CURRENCY_WORD = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "francs": "CHF",
                   "pesos": "MXN", "won": "KRW"}
 
-_SECOND = 1.0
-_DURATION = {"second": _SECOND, "minute": 60.0, "hour": 3_600.0, "day": 86_400.0, "week": 604_800.0,
+_DURATION = {"second": 1.0, "minute": 60.0, "hour": 3_600.0, "day": 86_400.0, "week": 604_800.0,
              "fortnight": 1_209_600.0, "month": 2_629_746.0, "year": 31_556_952.0, "decade": 315_569_520.0,
              "century": 3_155_695_200.0}
 _MEASURE = {  # unit word -> (canonical unit, factor)

@@ -361,7 +361,7 @@ def _unique_roles(roles: Counter) -> list[str]:
     for role, _count in roles.most_common():
         key = fold(role)
         if key in seen or any(key != fold(o) and key in fold(o) for o in roles):
-            continue  # "President" is covered by "Russian President"? keep both only when not contained
+            continue  # "President" is left out when "Russian President" is there
         seen.add(key)
         out.append(role)
     return out

@@ -59,8 +59,6 @@ _GROUP_NOUNS = frozenset("officials sources source witnesses witness residents a
                          "ministry spokesperson government office department agency company military army "
                          "prosecutors investigators experts analysts critics supporters protesters lawyers "
                          "family relatives neighbours neighbors doctors".split())
-_OPENERS = "“\""
-_CLOSERS = "”\""
 
 
 @dataclass
@@ -549,7 +547,7 @@ def _norm_words(text: str) -> list[str]:
     return fold(text.replace("’", "'")).split()
 
 
-def merge_quotes(quotes: list[Quote], origin_of=None) -> list[dict]:
+def merge_quotes(quotes: list[Quote]) -> list[dict]:
     """One entry per quote however many outlets carry it; ``verbatim`` and word differences when they differ."""
     direct = [q for q in quotes if q.kind != "paraphrase"]
     normalised = [" ".join(_norm_words(q.text)) for q in direct]
