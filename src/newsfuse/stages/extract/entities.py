@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -155,6 +156,13 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], by_span: dict[tuple[str, int, int], Entity]):
         self.entities = entities
         self._by_span = by_span
+        # per article, mentions sorted by start: range lookups are a bisection, not a scan of the story
+        self._sorted: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+        for (aid, start, end), entity in by_span.items():
+            self._sorted[aid].append((start, end, entity))
+        for mentions in self._sorted.values():
+            mentions.sort(key=lambda m: (m[0], m[1]))
+        self._starts = {aid: [m[0] for m in mentions] for aid, mentions in self._sorted.items()}
         self._by_key: dict[str, Entity] = {}
         self._by_surname: dict[str, list[Entity]] = defaultdict(list)
         for entity in entities:
@@ -168,14 +176,23 @@ class EntityIndex:
         found = self._by_span.get((article_id, start, end))
         if found:
             return found
-        for (aid, s, e), entity in self._by_span.items():
-            if aid == article_id and s <= start and end <= e:
+        for s, e, entity in self._sorted.get(article_id, []):
+            if s > start:
+                break
+            if end <= e:
                 return entity
         return None
 
     def mentions_in(self, article_id: str, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        return sorted((s, e, entity) for (aid, s, e), entity in self._by_span.items()
-                      if aid == article_id and start <= s and e <= end)
+        mentions = self._sorted.get(article_id, [])
+        first = bisect_left(self._starts.get(article_id, []), start)
+        out = []
+        for s, e, entity in mentions[first:]:
+            if s >= end:
+                break
+            if e <= end:
+                out.append((s, e, entity))
+        return out
 
     def named(self, name: str) -> Entity | None:
         """The entity a bare name refers to ("Hegseth", "Dmitri Peskov"), if any."""
