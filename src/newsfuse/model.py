@@ -223,6 +223,9 @@ class Story:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    # working state handed from extract to synthesize; not part of the output
+    entity_index: Any = field(default=None, repr=False, compare=False)
+    quote_objects: list[Any] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

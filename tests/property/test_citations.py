@@ -44,6 +44,17 @@ def check(corpus: Corpus) -> None:
                 article = articles[citation["article_id"]]
                 assert 0 <= citation["start"] < citation["end"] <= len(article.text)
                 assert citation["article_id"] in story.article_ids
+        for entry in story.contradictions:  # both sides, each claim's words and the value inside them
+            assert len(entry["sides"]) >= 2 and entry["citations"]
+            for side in entry["sides"]:
+                assert side["claims"] and side["citations"]
+                for claim in side["claims"]:
+                    text = articles[claim["article_id"]].text
+                    assert claim["article_id"] in story.article_ids
+                    assert text[claim["start"]:claim["end"]] == claim["text"]
+                    assert claim["start"] <= claim["value_start"] <= claim["value_end"] <= claim["end"]
+                for citation in side["citations"]:
+                    assert 0 <= citation["start"] < citation["end"] <= len(articles[citation["article_id"]].text)
         for sentence in story.summary:  # a summary sentence is the text of one of its citations
             assert sentence.text in {articles[c.article_id].text[c.start:c.end] for c in sentence.citations}
     for article in corpus.articles:  # every normalised figure and date points at the words it was read from
@@ -58,7 +69,11 @@ def check(corpus: Corpus) -> None:
         for item in [*story.summary, *story.facts]:
             for citation in item.citations:
                 assert f"[{number[citation.article_id]}]" in markdown
-                assert f'-a{number[citation.article_id]}-{citation.start}"' in html
+                # the link goes to the sentence holding the cited words (a claim may be part of one)
+                article = articles[citation.article_id]
+                holder = next((s.start for s in article.sentences if s.start <= citation.start < s.end),
+                              citation.start)
+                assert f'-a{number[citation.article_id]}-{holder}"' in html
 
 
 captures = st.lists(

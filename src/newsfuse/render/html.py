@@ -5,9 +5,10 @@ hovering a citation shows the sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
-from ..model import Article, Corpus
+from ..model import Article, Citation, Corpus
 from .view import StoryView, story_views
 
 
@@ -36,12 +37,24 @@ def segments(article: Article, cited: set[tuple[int, int]]) -> list[tuple[str, t
     return pieces
 
 
+def _sentence_of(article: Article, start: int) -> tuple[int, int] | None:
+    """The sentence holding offset ``start``: citations of claims inside a sentence link to the sentence."""
+    starts = [s.start for s in article.sentences]
+    k = bisect_right(starts, start) - 1
+    if k >= 0 and start < article.sentences[k].end:
+        return article.sentences[k].start, article.sentences[k].end
+    return None
+
+
 def _cited_spans(view: StoryView) -> dict[str, set[tuple[int, int]]]:
     spans: dict[str, set[tuple[int, int]]] = {a.id: set() for a in view.articles}
+    by_id = {a.id: a for a in view.articles}
     story = view.story
-    for item in [*story.summary, *story.facts, *story.exclusives]:
-        for citation in item.citations:
-            spans[citation.article_id].add((citation.start, citation.end))
+    citations = [c for item in [*story.summary, *story.facts, *story.exclusives] for c in item.citations]
+    citations += [Citation(c["article_id"], c["start"], c["end"]) for x in story.contradictions for c in x["citations"]]
+    for citation in citations:
+        article = by_id[citation.article_id]
+        spans[article.id].add(_sentence_of(article, citation.start) or (citation.start, citation.end))
     return spans
 
 
@@ -52,8 +65,13 @@ def render_html(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> str:
     for index, view in enumerate(views):
         cited = _cited_spans(view)
         sources.append([(view.number[a.id], a, segments(a, cited[a.id])) for a in view.articles])
+
+    def anchor(article_id: str, start: int) -> int:
+        found = _sentence_of(by_id[article_id], start)
+        return found[0] if found else start
+
     return _environment().get_template("brief.html.j2").render(
-        views=views, sources=sources, rejected=corpus.rejected, by_id=by_id, safe_url=safe_url,
+        views=views, sources=sources, rejected=corpus.rejected, by_id=by_id, safe_url=safe_url, anchor=anchor,
     )
 
 

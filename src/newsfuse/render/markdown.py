@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Corpus
+from ..model import Citation, Corpus
 from .view import StoryView, story_views
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
@@ -46,6 +46,18 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
         out.append("## Summary\n")
         for sentence in story.summary:
             out.append(f"- {escape(sentence.text)} {_cite(view.marks(sentence.citations))}")
+        out.append("")
+    if story.contradictions:
+        out.append("## Where outlets disagree\n")
+        for item in story.contradictions:
+            sides = []
+            for side in item["sides"]:
+                said = side["claims"][0]["text"] if side["claims"] else side["text"]
+                value = f" ({escape(side['value'])})" if side["value"] != said else ""
+                marks = view.marks([Citation(c["article_id"], c["start"], c["end"]) for c in side["citations"]])
+                sides.append(f"{escape(', '.join(view.outlet_names(side['sources'])))}: “{escape(said)}”"
+                             f"{value} {_cite(marks)}")
+            out.append(f"- **{item['status']} · {item['kind']}**: " + " — vs — ".join(sides))
         out.append("")
     if story.facts:
         out.append("## Reported by several outlets\n")

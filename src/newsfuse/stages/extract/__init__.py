@@ -55,6 +55,7 @@ def extract(corpus: Corpus, config: Config) -> Corpus:
         quotes = [q for article in members for q in find_quotes(article, index)]
         story.entities = [e.to_dict() for e in index.entities]
         story.quotes = merge_quotes(quotes)
+        story.entity_index, story.quote_objects = index, quotes
         quoted: dict[str, list[Span]] = {}
         for quote in quotes:
             if quote.kind != "paraphrase":

@@ -1,0 +1,261 @@
+"""Stage 6, synthesize: claims aligned into facts; exclusives; contradictions; a cited summary.
+
+Sentences are split into claims (``claims``), each carrying the figures, dates and people it states.
+A fact is a set of claims from different articles that say the same thing (lexical similarity above
+``synthesize.fact_threshold``, no two claims of one article, and no figure or date of one that the other
+contradicts).  Its support is counted in independent origins: copies of one text, and articles of one
+outlet, count once.  A claim only one origin makes is an exclusive.  Where comparable claims state
+figures, dates or people that cannot all be true, ``conflicts`` reports a contradiction with both
+sides' words.  Summary sentences are source sentences, quoted as written, so the summary never states
+what no source says.
+"""
+from __future__ import annotations
+
+import re
+import numpy as np
+
+from ...config import Config
+from ...model import Article, Citation, Corpus, Exclusive, Fact, Span, Story, SummarySentence
+from ...nlp.words import STOPWORDS, WORD
+from ..dedupe import origin_of, origins
+from .claims import Claim, Value, comparable, compatible, quantity_value, split_claims, time_value
+from .conflicts import find_contradictions
+
+__all__ = ["synthesize", "stem"]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper so that "agreed" / "agrees" / "agreement" meet."""
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _analyzer(text: str) -> list[str]:
+    tokens = [stem(t) for t in WORD.findall(text) if t.lower() not in STOPWORDS]
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", text)
+    return tokens + [f"#{n}" for n in numbers]
+
+
+def synthesize(corpus: Corpus, config: Config) -> Corpus:
+    by_id = corpus.by_id()
+    for story in corpus.stories:
+        articles = [by_id[aid] for aid in story.article_ids]
+        _synthesize_story(story, articles, config)
+    return corpus
+
+
+def _synthesize_story(story: Story, articles: list[Article], config: Config) -> None:
+    settings = config.synthesize
+    quoted: dict[str, list[Span]] = {}
+    for quote in story.quote_objects or ():
+        if quote.kind != "paraphrase":
+            quoted.setdefault(quote.article.id, []).append(quote.span)
+    claims = _claims(articles, settings.min_sentence_words, story.entity_index, quoted)
+    story.headline = _headline(articles)
+    origin = origins(articles)
+    story.contradictions = find_contradictions(
+        claims, origin, context=settings.conflict_context, person_context=settings.person_context,
+        quotes=story.quote_objects or (), quote_entries=story.quotes, encode=_encoder(settings))
+    if not claims:
+        return
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit_transform([c.text for c in claims])
+    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(claims))
+    groups = _align(claims, vectors, settings.fact_threshold)
+    facts: list[Fact] = []
+    exclusives: list[Exclusive] = []
+    fact_members: list[tuple[list[int], int]] = []
+    for members in groups:
+        members.sort(key=lambda i: (claims[i].article.published or "9999", i))
+        independent = len({origin_of(claims[i].article, claims[i].span, origin) for i in members})
+        best = _medoid(members, vectors, centrality)
+        citations = [claims[i].citation for i in members]
+        if independent >= 2:
+            facts.append(Fact(
+                text=claims[best].text,
+                citations=citations,
+                sources=_unique([claims[i].article.id for i in members]),
+                independent_sources=independent,
+                centrality=float(max(centrality[i] for i in members)),
+                position=float(np.mean([claims[i].index / max(1, claims[i].total) for i in members])),
+            ))
+            fact_members.append((members, best))
+        else:
+            exclusives.append(Exclusive(text=claims[best].text, article_id=claims[best].article.id,
+                                        citations=citations, centrality=float(centrality[best])))
+    order = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -facts[k].centrality))
+    story.facts = [facts[k] for k in order]
+    story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
+    story.summary = _summary(story, [fact_members[k] for k in order], claims, vectors, settings.summary_sentences)
+
+
+def _encoder(settings):
+    """Sentence embeddings for the context of figures and dates, when configured and installed."""
+    from ...nlp import embed
+    if settings.embeddings == "off" or settings.embeddings == "auto" and not embed.available():
+        return None
+    return embed.encode
+
+
+def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, list[Span]] | None = None) -> list[Claim]:
+    """The claims of every sentence long enough to state something, with the values each states.
+
+    A relative date inside a direct quote ("last night") is left out: it counts from when the words were
+    spoken, which the publication date does not tell.
+    """
+    quoted = quoted or {}
+    out: list[Claim] = []
+    for article in articles:
+        spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words]
+        numbers = [v for v in map(quantity_value, article.quantities) if v is not None]
+        inside = quoted.get(article.id, [])
+        dates = [v for v in map(time_value, [t for t in article.times if not (
+            t.relative and any(q.start <= t.span.start and t.span.end <= q.end for q in inside))]) if v is not None]
+        for i, sentence in enumerate(spans):
+            for span in split_claims(article, sentence, min_words):
+                claim = Claim(article, span, sentence, i, len(spans))
+                claim.values = [v for v in numbers + dates if span.start <= v.span.start and v.span.end <= span.end]
+                if index is not None:
+                    for start, end, entity in index.mentions_in(article.id, span.start, span.end):
+                        if entity.type == "person":
+                            claim.values.append(Value("person", "person", None, Span(start, end),
+                                                      article.text[start:end], 0.0, 0.0, entity.name, entity=entity))
+                out.append(claim)
+    return out
+
+
+def _disagree(a: Claim, b: Claim) -> bool:
+    """Whether one claim states a figure or date that none of the other's comparable values allows."""
+    for first, second in ((a, b), (b, a)):
+        for value in first.values:
+            if value.kind == "person":
+                continue
+            others = [v for v in second.values if comparable(value, v)]
+            if others and not any(compatible(value, v) for v in others):
+                return True
+    return False
+
+
+def _align(claims: list[Claim], vectors, threshold: float) -> list[list[int]]:
+    """Greedy average-link grouping: strongest pairs first, never two claims of one article in a group.
+
+    Claims that state comparable figures or dates must agree on them: "12 injured" and "15 injured" are
+    two claims (a disagreement), never one corroborated fact.
+    """
+    similarity = (vectors @ vectors.T).tocoo()
+    pairs = [(float(v), int(i), int(j)) for i, j, v in zip(similarity.row, similarity.col, similarity.data)
+             if i < j and v >= threshold and claims[i].article.id != claims[j].article.id]
+    pairs.sort(reverse=True)
+    group_of = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    dense_rows = {}
+
+    def row(i: int) -> np.ndarray:
+        if i not in dense_rows:
+            dense_rows[i] = (vectors[i] @ vectors.T).toarray().ravel()
+        return dense_rows[i]
+
+    for _score, i, j in pairs:
+        a, b = group_of[i], group_of[j]
+        if a == b:
+            continue
+        left, right = members[a], members[b]
+        if {claims[k].article.id for k in left} & {claims[k].article.id for k in right}:
+            continue
+        if any(_disagree(claims[k], claims[m]) for k in left for m in right):
+            continue
+        link = np.mean([row(k)[right] for k in left])
+        if link < threshold * 0.8:
+            continue
+        for k in right:
+            group_of[k] = a
+        left.extend(right)
+        del members[b]
+    return list(members.values())
+
+
+def _medoid(members: list[int], vectors, centrality: np.ndarray) -> int:
+    if len(members) == 1:
+        return members[0]
+    block = (vectors[members] @ vectors[members].T).toarray()
+    scores = block.mean(axis=1) + 0.1 * centrality[members]
+    return members[int(scores.argmax())]
+
+
+def _summary(story: Story, fact_members: list[tuple[list[int], int]], claims: list[Claim], vectors,
+             length: int) -> list[SummarySentence]:
+    """Most corroborated, most central facts first, no two saying the same; then in reading order.
+
+    A summary item quotes the whole sentence of the fact's most typical claim, and cites the sentence of
+    every claim in the fact, so it reads as written and a reader sees each outlet's own words.
+    """
+    chosen: list[tuple[float, str, list[Citation], list[int]]] = []
+    picked_rows: list[int] = []
+    used_sentences: set[tuple[str, int]] = set()
+
+    def redundant(rows: list[int]) -> bool:
+        if any((claims[r].article.id, claims[r].sentence.start) in used_sentences for r in rows):
+            return True
+        if not picked_rows:
+            return False
+        sims = (vectors[rows] @ vectors[picked_rows].T).toarray()
+        return float(sims.max()) >= 0.5
+
+    def take(position: float, rows: list[int], best: int) -> None:
+        citations = _unique_citations([_sentence_citation(claims[r]) for r in rows])
+        chosen.append((position, claims[best].article.span_text(claims[best].sentence), citations, rows))
+        picked_rows.extend(rows)
+        used_sentences.update((claims[r].article.id, claims[r].sentence.start) for r in rows)
+
+    for fact, (members, best) in zip(story.facts, fact_members):
+        if len(chosen) >= length:
+            break
+        if not redundant(members):
+            take(fact.position, members, best)
+    if len(chosen) < length:  # too few corroborated facts: fill with the lead of the most central article
+        rows_by_citation = {(c.article.id, c.span.start): k for k, c in enumerate(claims)}
+        for exclusive in sorted(story.exclusives, key=lambda e: (_lead_rank(e, claims, rows_by_citation), -e.centrality)):
+            if len(chosen) >= length:
+                break
+            rows = [rows_by_citation[(c.article_id, c.start)] for c in exclusive.citations]
+            if not redundant(rows):
+                take(claims[rows[0]].index / max(1, claims[rows[0]].total), rows, rows[0])
+    chosen.sort(key=lambda item: item[0])
+    return [SummarySentence(text, list(citations)) for _pos, text, citations, _rows in chosen]
+
+
+def _sentence_citation(claim: Claim) -> Citation:
+    return Citation(claim.article.id, claim.sentence.start, claim.sentence.end)
+
+
+def _unique_citations(citations: list[Citation]) -> list[Citation]:
+    return list(dict.fromkeys(citations))
+
+
+def _lead_rank(exclusive: Exclusive, claims: list[Claim], rows: dict[tuple[str, int], int]) -> int:
+    first = exclusive.citations[0]
+    return claims[rows[(first.article_id, first.start)]].index
+
+
+def _headline(articles: list[Article]) -> str:
+    titled = [a for a in articles if a.title and not a.duplicate_of] or [a for a in articles if a.title]
+    if not titled:
+        first = articles[0]
+        return first.span_text(first.sentences[0]) if first.sentences else ""
+    if len(titled) <= 2:
+        return titled[0].title or ""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(analyzer=_analyzer).fit_transform([a.title or "" for a in titled])
+    scores = np.asarray((matrix @ matrix.T).sum(axis=1)).ravel()
+    return titled[int(scores.argmax())].title or ""
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

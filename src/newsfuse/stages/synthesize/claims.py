@@ -1,0 +1,172 @@
+"""Claims: the checkable units facts are aligned on, each with the figures, dates and people it states.
+
+A sentence often carries several claims ("Twelve people were hurt, and the harbour was closed; officials
+said repairs would take weeks").  Sentences are split at semicolons and at a comma before a conjunction
+that opens a new clause (", but", ", while", ", and he ..."), when both sides are long enough to stand
+alone.  Each claim keeps the sentence it came from, so a summary can quote whole sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ...model import Article, Citation, Span
+from ...nlp.words import WORD
+
+__all__ = ["Claim", "Value", "split_claims", "quantity_value", "time_value", "comparable", "compatible"]
+
+# a comma, a conjunction, and the start of a new clause (a subject-like word)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?=(?:but|while|whereas|although|though)\s)|,\s+and\s+(?=(?:he|she|it|they|we|i|the|a|an|his|her|"
+    r"their|its|officials|police|authorities|[A-Z][a-z]+)\s)", re.I)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A figure, a date or a person stated in a claim, comparable with values of other claims."""
+
+    kind: str            # number | date | person
+    bucket: str          # what it can be compared with: "duration", "count", "money:USD", "date", "person", ...
+    unit: str | None     # for counts, the counted noun; a count with a noun only meets counts of that noun
+    span: Span
+    text: str            # the words as written
+    low: float           # the interval the statement allows (numbers: canonical units; dates: day ordinals)
+    high: float
+    display: str         # the normalised value, for a reader: "5400 s", "2022-02", "Marc Fogel"
+    changeable: bool = False   # a count or an amount that a later report may revise (a toll, a sum)
+    entity: Any = None   # for people: the merged entity
+
+
+@dataclass
+class Claim:
+    article: Article
+    span: Span            # the claim's words
+    sentence: Span        # the sentence it belongs to
+    index: int            # position of its sentence among the article's sentences
+    total: int            # the article's number of sentences
+    values: list[Value] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.span.start:self.span.end]
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.article.id, self.span.start, self.span.end)
+
+
+def split_claims(article: Article, sentence: Span, min_words: int) -> list[Span]:
+    """The claims of one sentence: pieces of at least ``min_words`` words each, else the whole sentence."""
+    text = article.text[sentence.start:sentence.end]
+    pieces: list[Span] = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if len(WORD.findall(text[start:match.start()])) >= min_words and \
+                len(WORD.findall(text[match.end():])) >= min_words:
+            pieces.append(Span(sentence.start + start, sentence.start + match.start()))
+            start = match.end()
+    pieces.append(Span(sentence.start + start, sentence.end))
+    return [p for p in pieces if p.end > p.start]
+
+
+# --- values --------------------------------------------------------------------------------------------
+
+_CHANGEABLE = frozenset({"count", "money", "percent", "number"})
+
+
+def quantity_value(quantity) -> Value | None:
+    """The interval a stated figure allows: qualifiers widen it, a round figure tolerates rounding."""
+    kind = quantity.kind
+    if kind == "number":
+        return None  # a bare number with no noun or unit: nothing to compare it with
+    low = quantity.low if quantity.low is not None else quantity.value
+    high = quantity.high if quantity.high is not None else quantity.value
+    qualifier = quantity.qualifier
+    if qualifier == "about":
+        low, high = low * 0.9, high * 1.1
+    elif qualifier == "nearly":
+        low = low * 0.85
+    elif qualifier in ("more than", "at least"):
+        high = high * 2
+    elif qualifier in ("less than", "up to", "at most"):
+        low = low * 0.5
+    elif _is_round(quantity):
+        low, high = low * 0.95, high * 1.05
+    bucket = kind if kind not in ("money", "measure") else f"{kind}:{quantity.unit}"
+    unit = quantity.unit if kind == "count" else None
+    return Value("number", bucket, unit, quantity.span, quantity.text, low, high,
+                 _display(quantity), changeable=kind in _CHANGEABLE)
+
+
+def _is_round(quantity) -> bool:
+    """A figure written as a round one ("1,000", "1.5 million", "a dozen years") may be rounded."""
+    value = quantity.value
+    if re.search(r"\b(?:thousand|million|billion|trillion|dozens?|hundreds?)\b|\d\s*(?:m|bn|k)\b", quantity.text, re.I):
+        return True
+    if value >= 100 and float(value).is_integer():
+        return int(value) % 100 == 0
+    return False
+
+
+def _display(quantity) -> str:
+    def number(x: float) -> str:
+        return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
+
+    value = number(quantity.value)
+    if quantity.high is not None and quantity.high != quantity.value:
+        value = f"{number(quantity.low)}–{number(quantity.high)}"
+    unit = quantity.unit or ""
+    prefix = f"{quantity.qualifier} " if quantity.qualifier else ""
+    return f"{prefix}{value} {unit}".strip()
+
+
+def time_value(time) -> Value | None:
+    """A resolved date as the interval of days it covers (a year covers its 365 days)."""
+    if not time.value:
+        return None
+    first, last = _days(time.value)
+    if first is None:
+        return None
+    if re.match(r"(?:pre|before)\b", time.text, re.I):
+        first = float("-inf")  # "pre-2014": any time before
+    elif re.match(r"(?:post|after)\b", time.text, re.I):
+        last = float("inf")
+    return Value("date", "date", None, time.span, time.text, first, last, time.value)
+
+
+def _days(value: str) -> tuple[float | None, float | None]:
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            monday = date.fromisocalendar(int(year), int(week), 1)
+            return monday.toordinal(), monday.toordinal() + 6
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day = date(*parts).toordinal()
+            return day, day
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return first.toordinal(), (following - timedelta(days=1)).toordinal()
+        if len(parts) == 1:
+            return date(parts[0], 1, 1).toordinal(), date(parts[0], 12, 31).toordinal()
+    except ValueError:
+        pass
+    return None, None
+
+
+def comparable(a: Value, b: Value) -> bool:
+    """Whether two values measure the same kind of thing (a duration with a duration, people with people)."""
+    if a.bucket != b.bucket:
+        return False
+    return a.unit is None or b.unit is None or a.unit == b.unit
+
+
+def compatible(a: Value, b: Value) -> bool:
+    """Whether two comparable values can both be true: same entity, or overlapping intervals."""
+    if a.kind == "person":
+        return a.entity is b.entity
+    tolerance = 1e-6 * max(abs(a.high), abs(b.high), 1.0)
+    return a.low <= b.high + tolerance and b.low <= a.high + tolerance

@@ -1,0 +1,507 @@
+"""Contradictions: where outlets state different figures, dates or people for the same thing.
+
+Every figure, date and person a claim states is a *value*.  A value's *context* is the claim's other
+content words, weighted by closeness to the value ("injured 12 people in the collapse": "injured" counts
+more than "collapse").  Two values from different origins are about the same thing when they are
+comparable (a duration with a duration, a count of people with a count of people) and their contexts
+agree (cosine at least ``synthesize.conflict_context``).  Such a pair disagrees when the values cannot
+both be true: intervals that do not overlap (a qualifier such as "nearly" or "more than", and rounding of
+a round figure, widen a value's interval, so "nearly 90 minutes" and "an hour and a half" agree), or two
+different people.
+
+Disagreeing pairs are gathered into one contradiction per slot, with the claims on each side, and typed:
+
+- ``update``: a figure that can change (a toll, a sum) first reported later with a different value;
+- ``disputed``: an article states a figure and then corrects it itself ("... said 40, but records show 25");
+- ``conflict``: everything else, including dates ("five years ago" in 2024 against "in 2017").
+
+Quotes add two more kinds: the same words given to different speakers (``speaker``), and variants of one
+quote whose differing words change its meaning: a negation or a figure (``quote``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from datetime import datetime
+
+import numpy as np
+
+from ...model import Article, Citation, Span
+from ...nlp.words import STOPWORDS, WORD
+from ..dedupe import origin_of
+from .claims import Claim, Value, comparable, compatible
+
+__all__ = ["find_contradictions"]
+
+_NUMERIC = re.compile(r"^\d[\d,.]*$")
+_NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+million billion dozen half quarter""".split())
+_DISPUTE = re.compile(r"\b(?:but|however|in fact|actually|though|yet)\b", re.I)
+_CORRECTION = re.compile(r"\b(?:in fact|actually|records?|data|figures|official|false(?:ly)?|wrong(?:ly)?|"
+                         r"incorrect(?:ly)?|inaccurate|overstat\w*|understat\w*|exaggerat\w*|misleading|"
+                         r"no evidence|not true|contrary)\b", re.I)
+_CLAIMED = re.compile(r"\b(?:claim\w*|assert\w*|insist\w*|boast\w*|said|says|told|tweet\w*|wrote|posted|"
+                      r"alleg\w*|according to)\b", re.I)
+_NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without"})
+_UPDATE_GAP_HOURS = 0.5
+_MAX_RATIO = 20.0
+_DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
+
+
+def _stem(word: str) -> str:
+    from . import stem
+    return stem(word)
+
+
+def find_contradictions(claims: list[Claim], keys: dict[str, str], *, context: float, person_context: float,
+                        quotes=(), quote_entries=(), encode=None) -> list[dict]:
+    """Every contradiction among the claims of one story, strongest first.
+
+    ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures and dates:
+    the similarity is then the mean of the lexical cosine and the embedding cosine of the words around
+    each value, with the value itself masked.
+    """
+    values: list[tuple[Claim, Value]] = [(c, v) for c in claims for v in c.values]
+    out: list[dict] = []
+    if values:
+        bags = [_context(claim, value) for claim, value in values]
+        origin = [origin_of(claim.article, claim.span, keys) for claim, _ in values]
+        vectors = None
+        if encode is not None:
+            numbered = [i for i, (_c, v) in enumerate(values) if v.kind != "person"]
+            vectors = {}
+            if numbered:
+                encoded = encode([_window(*values[i]) for i in numbered])
+                vectors = {i: encoded[k] for k, i in enumerate(numbered)}
+        out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors))
+        out.extend(_disputes(claims))
+    out.extend(_speaker_conflicts(quotes, keys))
+    out.extend(_quote_meaning(quote_entries, {c.article.id: c.article for c in claims}))
+    out.sort(key=lambda c: -c["score"])
+    for number, entry in enumerate(out, 1):
+        entry["id"] = f"x{number}"
+    return out
+
+
+def _context(claim: Claim, value: Value) -> dict[str, float]:
+    """The claim's content words (stemmed) near the value, without the words of any stated value."""
+    text = claim.article.text
+    blocked = [v.span for v in claim.values if v.kind != "person"] + [value.span]
+    tokens = []
+    position = None
+    for match in WORD.finditer(text, claim.span.start, claim.span.end):
+        start = match.start()
+        if position is None and start >= value.span.start:
+            position = len(tokens)
+        if any(s.start <= start < s.end for s in blocked):
+            continue
+        word = match.group(0).lower()
+        if word in STOPWORDS or word in _NUMBER_WORDS or _NUMERIC.match(word) or len(word) < 2:
+            continue
+        tokens.append((len(tokens), _stem(word)))
+    if position is None:
+        position = len(tokens)
+    bag: dict[str, float] = defaultdict(float)
+    for index, token in tokens:
+        distance = abs(index - position + (0.5 if index >= position else -0.5))
+        bag[token] += math.exp(-max(0.0, distance - 1.0) / _DECAY)
+    if value.unit:
+        bag[f"unit:{value.unit}"] += 1.0
+    return bag
+
+
+def _similarities(bags: list[dict[str, float]], members: list[int]):
+    """Cosine of the IDF-weighted context bags of ``members`` (sparse, upper triangle)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, cols, data = [], [], []
+    df: dict[str, int] = defaultdict(int)
+    for i in members:
+        for token in bags[i]:
+            df[token] += 1
+    n = len(members)
+    for row, i in enumerate(members):
+        for token, weight in bags[i].items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(token, len(vocabulary)))
+            data.append(weight * (math.log((1 + n) / (1 + df[token])) + 1.0))
+    matrix = csr_matrix((data, (rows, cols)), shape=(n, max(1, len(vocabulary))))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix = csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    return (matrix @ matrix.T).tocoo()
+
+
+def _window(claim: Claim, value: Value, width: int = 12) -> str:
+    """The claim's words around a value, the value masked: what the embedding compares."""
+    text = claim.article.text
+    before = WORD.findall(text[claim.span.start:value.span.start])[-width:]
+    after = WORD.findall(text[value.span.end:claim.span.end])[:width]
+    return " ".join(before + ["[value]"] + after)
+
+
+def _value_conflicts(values, bags, origin, context: float, person_context: float, vectors=None) -> list[dict]:
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, (_claim, value) in enumerate(values):
+        if value.kind != "person":
+            buckets[value.bucket].append(i)
+    agree: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    disagree: list[tuple[float, int, int]] = []
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        sims = _similarities(bags, members)
+        if vectors is not None:
+            sims = _with_meaning(sims, np.stack([vectors[i] for i in members]))
+        for r, c, sim in zip(sims.row, sims.col, sims.data):
+            if r >= c or sim < context:
+                continue
+            i, j = members[r], members[c]
+            (ci, vi), (cj, vj) = values[i], values[j]
+            # copies count once as support, but a copy that changes a figure still disagrees with its source
+            if ci.article.id == cj.article.id or not comparable(vi, vj):
+                continue
+            if compatible(vi, vj):
+                agree[i].append((float(sim), j))
+                agree[j].append((float(sim), i))
+            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)):
+                disagree.append((float(sim), i, j))  # (claims stating both values agree on the pair)
+    disagree.extend(_person_conflicts(values, bags, person_context))
+    if not disagree:
+        return []
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _sim, i, j in disagree:
+        parent[find(i)] = find(j)
+    components: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
+    for edge in disagree:
+        components[find(edge[1])].append(edge)
+    out = []
+    for edges in components.values():
+        entry = _contradiction(values, origin, edges, agree)
+        if entry:
+            out.append(entry)
+    return out
+
+
+def _with_meaning(lexical, embedded: np.ndarray):
+    """Mean of lexical and embedding cosine, for the pairs either could put over a threshold."""
+    from scipy.sparse import coo_matrix
+
+    rows, cols, data = [], [], []
+    dense_lexical = lexical.tocsr()
+    for start in range(0, embedded.shape[0], 1024):
+        block = embedded[start:start + 1024] @ embedded.T
+        lex = dense_lexical[start:start + 1024].toarray()
+        mixed = (block + lex) / 2
+        r, c = np.nonzero(mixed >= 0.2)
+        rows.append(r + start)
+        cols.append(c)
+        data.append(mixed[r, c])
+    if not rows:
+        return lexical
+    n = embedded.shape[0]
+    return coo_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+
+
+def _person_conflicts(values, bags, floor: float) -> list[tuple[float, int, int]]:
+    """Two people who are never named together, each in the role the other has in other outlets.
+
+    Each person's context is gathered over all their mentions in one article.  "Officer Ray Dunn shot
+    the man" in one outlet and "Officer Ray Dorn shot the man" in another are one role with two names;
+    two people named together in any article are two people, whatever their contexts.
+    """
+    people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
+    for i, (claim, value) in enumerate(values):
+        if value.kind == "person":
+            people[(claim.article.id, id(value.entity))].append(i)
+    named: dict[str, set[int]] = defaultdict(set)
+    for article_id, entity in people:
+        named[article_id].add(entity)
+    together = {(a, b) for group in named.values() for a in group for b in group}
+    keys = list(people)
+    merged: list[dict[str, float]] = []
+    for key in keys:
+        bag: dict[str, float] = defaultdict(float)
+        for i in people[key]:
+            for token, weight in bags[i].items():
+                bag[token] += weight
+        merged.append(bag)
+    if len(keys) < 2:
+        return []
+    sims = _similarities(merged, list(range(len(keys))))
+    out = []
+    for r, c, sim in zip(sims.row, sims.col, sims.data):
+        if r >= c or sim < floor:
+            continue
+        (_article_a, a), (_article_b, b) = keys[r], keys[c]
+        if a == b or (a, b) in together:
+            continue
+        first, second = values[people[keys[r]][0]][1].entity, values[people[keys[c]][0]][1].entity
+        if sim < floor * 2 and not _same_given_name(first.name, second.name):
+            continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
+        out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
+    return out
+
+
+def _plausible(a: Value, b: Value) -> bool:
+    """Whether two different values can be two accounts of one thing rather than two things.
+
+    Figures more than ``_MAX_RATIO`` apart ("one day" and "three years") or dates more than ten years
+    apart ("Wednesday" and "pre-2014") are taken to describe different things, however alike their
+    contexts read.
+    """
+    if a.kind == "date":
+        gap = max(a.low, b.low) - min(a.high, b.high)
+        return gap <= 3653
+    small = min(abs(a.low + a.high), abs(b.low + b.high))
+    large = max(abs(a.low + a.high), abs(b.low + b.high))
+    return small > 0 and large / small <= _MAX_RATIO
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    first, second = a.split(), b.split()
+    return len(first) >= 2 and len(second) >= 2 and first[0].lower() == second[0].lower() \
+        and first[-1].lower() != second[-1].lower()
+
+
+def _states(claim: Claim, other: Value) -> bool:
+    return any(comparable(v, other) and compatible(v, other) for v in claim.values)
+
+
+def _contradiction(values, origin, edges, agree) -> dict | None:
+    members = sorted({i for _s, i, j in edges} | {j for _s, i, j in edges})
+    sides: list[list[int]] = []
+    for i in sorted(members, key=lambda k: (values[k][1].low, values[k][1].high)):
+        for side in sides:
+            if compatible(values[side[0]][1], values[i][1]):
+                side.append(i)
+                break
+        else:
+            sides.append([i])
+    for side in sides:  # claims that agree with a side, though not themselves in a disagreement
+        seen = set(side)
+        for i in list(side):
+            for _sim, k in agree.get(i, []):
+                if k not in seen and compatible(values[side[0]][1], values[k][1]) and \
+                        all(not compatible(values[other[0]][1], values[k][1]) for other in sides if other is not side):
+                    side.append(k)
+                    seen.add(k)
+    if len(sides) < 2:
+        return None
+    kind = values[members[0]][1].kind
+    rendered = [_side(values, origin, side) for side in sides]
+    rendered.sort(key=lambda s: (s["first_published"] or "9999", -s["independent_sources"]))
+    status = "conflict"
+    if kind == "number" and all(values[i][1].changeable for i in members):
+        times = [s["first_published"] for s in rendered]
+        if all(times) and _hours(times[0], times[-1]) >= _UPDATE_GAP_HOURS and len(set(times)) == len(times):
+            status = "update"
+    explanation = _explain(kind, status, rendered)
+    for side in rendered:
+        side.pop("first_published")
+    citations = [c for side in rendered for c in side["citations"]]
+    return {"kind": kind, "status": status, "explanation": explanation, "sides": rendered,
+            "citations": citations, "score": round(max(s for s, _i, _j in edges), 3)}
+
+
+def _side(values, origin, side: list[int]) -> dict:
+    side = sorted(side, key=lambda i: (values[i][0].article.arrival_key, values[i][1].span.start))
+    claims = []
+    for i in side:
+        claim, value = values[i]
+        claims.append({"article_id": claim.article.id, "outlet": claim.article.display_outlet,
+                       "published": claim.article.published, "start": claim.span.start, "end": claim.span.end,
+                       "text": claim.text, "value_start": value.span.start, "value_end": value.span.end,
+                       "value_text": value.text, "value": value.display})
+    first = values[side[0]][1]
+    return {
+        "value": first.display,
+        "text": first.text,
+        "sources": list(dict.fromkeys(values[i][0].article.id for i in side)),
+        "independent_sources": len({origin[i] for i in side}),
+        "claims": claims,
+        "citations": [Citation(c["article_id"], c["start"], c["end"]).to_dict() for c in claims],
+        "first_published": min((values[i][0].article.published or "" for i in side), default="") or None,
+    }
+
+
+def _hours(first: str, last: str) -> float:
+    try:
+        a = datetime.fromisoformat(first.replace("Z", "+00:00"))
+        b = datetime.fromisoformat(last.replace("Z", "+00:00"))
+        if (a.tzinfo is None) != (b.tzinfo is None):
+            a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+        return (b - a).total_seconds() / 3600
+    except ValueError:
+        return 0.0
+
+
+def _explain(kind: str, status: str, sides: list[dict]) -> str:
+    said = "; ".join(f"{', '.join(_outlets(s))}: “{s['text']}” ({s['value']})" for s in sides)
+    if status == "update":
+        return f"The figure changed between reports: {said}."
+    noun = {"number": "figures", "date": "dates", "person": "people"}.get(kind, "values")
+    return f"Outlets give different {noun} for the same thing: {said}."
+
+
+def _outlets(side: dict) -> list[str]:
+    return list(dict.fromkeys(c["outlet"] for c in side["claims"]))
+
+
+# --- an outlet disputing a figure it reports -------------------------------------------------------------
+
+def _disputes(claims: list[Claim]) -> list[dict]:
+    """A claimed figure followed, in the same or the next sentence, by the outlet's different figure."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article.id].append(claim)
+    out = []
+    for article_claims in by_article.values():
+        article = article_claims[0].article
+        numbered = [(c, v) for c in article_claims for v in c.values if v.kind != "person"]
+        for a in range(len(numbered)):
+            claim_a, first = numbered[a]
+            for b in range(a + 1, len(numbered)):
+                claim_b, second = numbered[b]
+                if claim_b.index - claim_a.index > 1:
+                    break
+                if not comparable(first, second) or compatible(first, second) or second.span.start <= first.span.end:
+                    continue
+                between = article.text[first.span.end:second.span.start]
+                before = article.text[claim_a.sentence.start:first.span.start]
+                if not (_DISPUTE.search(between) and _CORRECTION.search(between)
+                        and (_CLAIMED.search(before) or _in_quotes(article.text, claim_a.sentence, first.span))):
+                    continue
+                out.append(_dispute(article, claim_a, first, claim_b, second))
+    return out
+
+
+def _in_quotes(text: str, sentence: Span, span: Span) -> bool:
+    before = text[sentence.start:span.start]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def _dispute(article: Article, claim_a: Claim, first: Value, claim_b: Claim, second: Value) -> dict:
+    def side(claim: Claim, value: Value, role: str) -> dict:
+        return {"value": value.display, "text": value.text, "role": role, "sources": [article.id],
+                "independent_sources": 1,
+                "claims": [{"article_id": article.id, "outlet": article.display_outlet,
+                            "published": article.published, "start": claim.span.start, "end": claim.span.end,
+                            "text": claim.text, "value_start": value.span.start, "value_end": value.span.end,
+                            "value_text": value.text, "value": value.display}],
+                "citations": [Citation(article.id, claim.span.start, claim.span.end).to_dict()]}
+
+    sides = [side(claim_a, first, "claimed"), side(claim_b, second, "correction")]
+    return {"kind": first.kind, "status": "disputed",
+            "explanation": f"{article.display_outlet} reports “{first.text}” and disputes it: “{second.text}”.",
+            "sides": sides, "citations": [c for s in sides for c in s["citations"]], "score": 1.0}
+
+
+# --- quotes ----------------------------------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower().replace("’", "'") for w in WORD.findall(text))
+
+
+def _speaker_conflicts(quotes, keys: dict[str, str]) -> list[dict]:
+    """The same quoted words given to different speakers by different outlets."""
+    direct = [q for q in quotes if q.kind != "paraphrase" and q.speaker is not None and len(WORD.findall(q.text)) >= 6]
+    by_text: dict[str, list] = defaultdict(list)
+    for quote in direct:
+        by_text[_norm(quote.text)].append(quote)
+    texts = sorted(by_text)
+    # one quote's words inside another's count as the same quote: look up by the first six words
+    heads: dict[str, list[str]] = defaultdict(list)
+    for text in texts:
+        words = text.split()
+        for k in range(0, max(1, len(words) - 5)):
+            heads[" ".join(words[k:k + 6])].append(text)
+    groups: dict[str, set[str]] = {}
+    for text in texts:
+        head = " ".join(text.split()[:6])
+        for other in heads.get(head, []):
+            # near the whole quote: a fragment of a longer one may be words it reports ("X said Y wanted ...")
+            if other != text and text in other and len(text.split()) >= 0.8 * len(other.split()):
+                groups.setdefault(other, {other}).add(text)
+        groups.setdefault(text, {text})
+    out, done = [], set()
+    for text, members in groups.items():
+        if text in done:
+            continue
+        quoted = [q for m in members for q in by_text[m]]
+        done.update(members)
+        speakers: dict[int, list] = defaultdict(list)
+        for quote in quoted:
+            speakers[id(quote.speaker)].append(quote)
+        if len(speakers) < 2:
+            continue
+        if len({q.article.id for q in quoted}) < 2:
+            continue
+        sides = []
+        for qs in speakers.values():
+            claims = [{"article_id": q.article.id, "outlet": q.article.display_outlet, "published": q.article.published,
+                       "start": q.span.start, "end": q.span.end, "text": q.article.text[q.span.start:q.span.end],
+                       "value_start": q.span.start, "value_end": q.span.end, "value_text": q.text,
+                       "value": q.speaker.name} for q in qs]
+            sides.append({"value": qs[0].speaker.name, "text": qs[0].speaker_text or qs[0].speaker.name,
+                          "sources": list(dict.fromkeys(q.article.id for q in qs)),
+                          "independent_sources": len({origin_of(q.article, q.span, keys) for q in qs}),
+                          "claims": claims,
+                          "citations": [Citation(c["article_id"], c["start"], c["end"]).to_dict() for c in claims]})
+        names = " / ".join(s["value"] for s in sides)
+        out.append({"kind": "speaker", "status": "conflict",
+                    "explanation": f"Outlets attribute the same words to different people ({names}).",
+                    "sides": sides, "citations": [c for s in sides for c in s["citations"]], "score": 0.9})
+    return out
+
+
+def _quote_meaning(entries, articles: dict[str, Article]) -> list[dict]:
+    """Variants of one quote whose differing words are a negation or a figure: the meaning changed."""
+    out = []
+    for entry in entries:
+        changed = []
+        for variant in entry.get("variants", []):
+            for difference in variant["differences"]:
+                words = set(difference["from"].split()) | set(difference["to"].split())
+                if words & _NEGATION or any(w.isdigit() or w in _NUMBER_WORDS for w in words) or \
+                        any(w.endswith("n't") for w in words):
+                    changed.append((variant, difference))
+                    break
+        if not changed:
+            continue
+        changed_ids = {v["article_id"] for v, _ in changed}
+        reference = next((c for c in entry["citations"] if c["article_id"] not in changed_ids), entry["citations"][0])
+        def claim(citation: dict, text: str, words: str) -> dict:
+            article = articles.get(citation["article_id"])
+            return {"article_id": citation["article_id"], "outlet": article.display_outlet if article else None,
+                    "published": article.published if article else None,
+                    "start": citation["start"], "end": citation["end"],
+                    "text": article.text[citation["start"]:citation["end"]] if article else text,
+                    "value_start": citation["start"], "value_end": citation["end"], "value_text": words,
+                    "value": words}
+
+        first_difference = changed[0][1]
+        sides = [{"value": first_difference["from"], "text": entry["text"], "sources": [reference["article_id"]],
+                  "independent_sources": 1, "claims": [claim(reference, entry["text"], first_difference["from"])],
+                  "citations": [reference]}]
+        for variant, difference in changed:
+            citation = next(c for c in entry["citations"] if c["article_id"] == variant["article_id"])
+            sides.append({"value": difference["to"], "text": variant["text"], "sources": [variant["article_id"]],
+                          "independent_sources": 1, "claims": [claim(citation, variant["text"], difference["to"])],
+                          "citations": [citation], "difference": difference})
+        words = "; ".join(f"“{d['from']}” → “{d['to']}”" for _v, d in changed)
+        out.append({"kind": "quote", "status": "conflict",
+                    "explanation": f"Versions of one quote differ in words that change its meaning: {words}.",
+                    "sides": sides, "citations": [c for s in sides for c in s["citations"]], "score": 0.8})
+    return out

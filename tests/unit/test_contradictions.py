@@ -1,0 +1,171 @@
+"""Contradictions on small stories written for these tests: what is flagged, what is equivalent, and how typed."""
+from __future__ import annotations
+
+import pytest
+
+from newsfuse import Config
+from newsfuse.model import Corpus
+from newsfuse.pipeline import run_corpus
+from newsfuse.stages.load import load_text
+from newsfuse.stages.synthesize.claims import compatible, quantity_value, split_claims, time_value
+from newsfuse.nlp.quantities import find_quantities
+from newsfuse.nlp.temporal import find_times
+from datetime import date
+
+FILLER = ("The town council met on the matter in a crowded hall. Residents asked many questions about safety. "
+          "Local businesses said they hoped for a quick answer.")
+
+
+def story(*pages: tuple[str, str, str], **settings) -> tuple[Corpus, list]:
+    """Each page: (outlet, published, body).  One story; returns the corpus and its contradictions."""
+    config = Config.from_dict({"clean": {"min_body_words": 5}, "group": {"threshold": 0.01},
+                               "synthesize": settings})
+    corpus = Corpus()
+    for number, (outlet, published, body) in enumerate(pages):
+        text = f"---\ntitle: \"Report {number}\"\nsite_name: \"{outlet}\"\ndate: \"{published}\"\n---\n\n{body}\n\n{FILLER}\n"
+        loaded = load_text(text, config, source_path=f"page{number}.md")
+        corpus.documents.extend(loaded.documents)
+    corpus = run_corpus(corpus, config)
+    assert len(corpus.stories) == 1, "the pages should make one story"
+    return corpus, corpus.stories[0].contradictions
+
+
+def _values(text: str, anchor=date(2024, 5, 1)):
+    return [v for v in map(quantity_value, find_quantities(text)) if v], \
+        [v for v in map(time_value, find_times(text, anchor)) if v]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The meeting lasted two and a half hours.", "The meeting lasted nearly 150 minutes."),
+    ("He has lived there for more than a decade.", "He has lived there for over ten years."),
+    ("About 1,000 people attended.", "1,023 people attended."),
+    ("The fire destroyed 1,000 homes.", "The fire destroyed 1,020 homes."),
+    ("The call lasted an hour and a half.", "The call lasted nearly 90 minutes."),
+])
+def test_equivalent_figures_are_compatible(first, second):
+    (a,), _ = _values(first)
+    (b,), _ = _values(second)
+    assert compatible(a, b), (a, b)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Twelve people were injured.", "15 people were injured."),
+    ("The call lasted 40 minutes.", "The call lasted two hours."),
+    ("The payment was $130,000.", "The payment was $390,000."),
+])
+def test_different_figures_are_not(first, second):
+    (a,), _ = _values(first)
+    (b,), _ = _values(second)
+    assert not compatible(a, b)
+
+
+def test_relative_and_absolute_dates_compare_as_intervals():
+    _, (five_years_ago,) = _values("The company was founded five years ago.", anchor=date(2024, 3, 1))
+    _, (in_2017,) = _values("The company was founded in 2017.")
+    _, (in_2019,) = _values("The company was founded in 2019.")
+    assert not compatible(five_years_ago, in_2017)
+    assert compatible(five_years_ago, in_2019)
+
+
+def test_claims_split_at_clause_boundaries_only():
+    from newsfuse.model import Article, Span
+    text = ("Twelve people were hurt in the collapse of the wall; the harbour will stay closed until Friday. "
+            "Police said the road was closed, and the council said repairs would take weeks. "
+            "Apples, pears and plums were on sale at the market that morning.")
+    article = Article(id="a", source_path="a", format="text", text=text)
+    import re
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    sentences = [Span(s.start + 1, s.end) if text[s.start] == " " else s for s in sentences]
+    pieces = [[text[p.start:p.end] for p in split_claims(article, s, 5)] for s in sentences]
+    assert pieces[0] == ["Twelve people were hurt in the collapse of the wall",
+                         "the harbour will stay closed until Friday."]
+    assert pieces[1] == ["Police said the road was closed", "the council said repairs would take weeks."]
+    assert len(pieces[2]) == 1
+
+
+def test_a_different_count_is_a_conflict_with_both_sides():
+    body = "{n} people were injured when the old harbour wall collapsed on Tuesday night, the fire service said."
+    corpus, found = story(("Coast News", "2026-03-03T07:00:00+00:00", body.format(n="Twelve")),
+                          ("Bay Times", "2026-03-03T07:10:00+00:00",
+                           "Firefighters said twelve people were injured as the harbour wall collapsed late on Tuesday."),
+                          ("Port Daily", "2026-03-03T07:05:00+00:00", body.format(n="Twenty")))
+    numbers = [c for c in found if c["kind"] == "number"]
+    assert len(numbers) == 1
+    conflict = numbers[0]
+    assert conflict["status"] == "conflict"  # minutes apart: not an update
+    values = sorted(side["value"] for side in conflict["sides"])
+    assert values == ["12 people", "20 people"]
+    twelve = next(s for s in conflict["sides"] if s["value"] == "12 people")
+    assert twelve["independent_sources"] == 2
+    for side in conflict["sides"]:
+        for claim in side["claims"]:
+            text = corpus.article(claim["article_id"]).text
+            assert text[claim["value_start"]:claim["value_end"]] == claim["value_text"]
+
+
+def test_equivalent_statements_across_outlets_are_not_flagged():
+    corpus, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "The council meeting on the harbour wall lasted two and a half hours, and Mayor Ada Quist chaired it. "
+         "Quist has led the council for more than a decade."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "The council meeting on the harbour wall lasted nearly 150 minutes, and Mayor Ada Quist chaired it. "
+         "Quist has led the council for over ten years."),
+        ("Port Daily", "2026-03-03T09:00:00+00:00",
+         "The council meeting on the harbour wall lasted 2.5 hours, and Mayor Ada Quisst chaired it. "
+         "Quisst has led the council for more than 10 years."))
+    assert found == []
+
+
+def test_a_changed_toll_in_a_later_report_is_an_update():
+    body = "{n} people were injured when the old harbour wall collapsed on Tuesday night, officials said."
+    _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", body.format(n="Twelve")),
+                     ("Bay Times", "2026-03-03T13:00:00+00:00", body.format(n="Fifteen")))
+    (update,) = [c for c in found if c["kind"] == "number"]
+    assert update["status"] == "update"
+    assert [s["value"] for s in update["sides"]] == ["12 people", "15 people"]  # earlier first
+
+
+def test_dates_relative_to_each_article_conflict_with_absolute_ones():
+    _, found = story(
+        ("Coast News", "2024-03-01T07:00:00+00:00",
+         "The harbour company that owns the wall was founded five years ago by the Quist family of Marrowby."),
+        ("Bay Times", "2024-03-01T08:00:00+00:00",
+         "The harbour company that owns the wall was founded in 2017 by the Quist family of Marrowby."))
+    (conflict,) = [c for c in found if c["kind"] == "date"]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["2017", "2019"]
+
+
+def test_an_outlet_disputing_a_figure_it_reports():
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "The developer claimed that 400 homes would be protected by the new wall. "
+         "In fact, council records show that 250 homes lie behind it."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "The new harbour wall will be built by a local developer over the next two years."))
+    (disputed,) = [c for c in found if c["status"] == "disputed"]
+    assert [s["role"] for s in disputed["sides"]] == ["claimed", "correction"]
+    assert [s["value"] for s in disputed["sides"]] == ["400 homes", "250 homes"]
+
+
+def test_the_same_words_given_to_different_people():
+    quote = "We will rebuild the wall stronger than it was before, whatever it costs the town"
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         f"Mayor Ada Quist spoke at the harbour on Wednesday. \"{quote},\" Quist said."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         f"Harbour master Tomas Reed spoke at the harbour on Wednesday. \"{quote},\" Reed said."))
+    (conflict,) = [c for c in found if c["kind"] == "speaker"]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["Ada Quist", "Tomas Reed"]
+
+
+def test_a_negated_quote_is_a_change_of_meaning():
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "Mayor Ada Quist spoke on Wednesday. \"The town will pay for the repairs to the harbour wall,\" Quist said."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "Mayor Ada Quist spoke on Wednesday. \"The town will not pay for the repairs to the harbour wall,\" "
+         "Quist said."))
+    (changed,) = [c for c in found if c["kind"] == "quote"]
+    assert any(s.get("difference", {}).get("to") == "not" or s.get("difference", {}).get("from") == "not"
+               for s in changed["sides"])
