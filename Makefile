@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/dedupe.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/contradictions.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

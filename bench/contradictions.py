@@ -317,12 +317,12 @@ def table(results: dict[str, dict]) -> str:
             kinds = counted["kinds"]
             rows = list(KINDS) + ["all"]
             for kind in rows:
-                tally = ({k: sum(kinds[x][k] for x in KINDS) for k in ("planted", "found", "reported", "correct")}
-                         if kind == "all" else kinds[kind])
-                recall = tally["found"] / tally["planted"] if tally["planted"] else 0.0
-                precision = tally["correct"] / tally["reported"] if tally["reported"] else 0.0
+                counts = ({k: sum(kinds[x][k] for x in KINDS) for k in ("planted", "found", "reported", "correct")}
+                          if kind == "all" else kinds[kind])
+                recall = counts["found"] / counts["planted"] if counts["planted"] else 0.0
+                precision = counts["correct"] / counts["reported"] if counts["reported"] else 0.0
                 alarms = f"{counted['alarms'] / max(1, result['clusters']):.2f}" if kind == "all" else ""
-                lines.append(f"| {part} ({result['clusters']} clusters) | {method} | {kind} | {tally['planted']} | "
+                lines.append(f"| {part} ({result['clusters']} clusters) | {method} | {kind} | {counts['planted']} | "
                              f"{recall:.3f} | {precision:.3f} | {alarms} |")
     return "\n".join(lines)
 
