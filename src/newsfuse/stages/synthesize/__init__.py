@@ -18,19 +18,10 @@ from ...config import Config
 from ...model import Article, Citation, Corpus, Exclusive, Fact, Span, Story, SummarySentence
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
-from .claims import Claim, Value, comparable, compatible, quantity_value, split_claims, time_value
+from .claims import Claim, Value, comparable, compatible, quantity_value, split_claims, stem, time_value
 from .conflicts import find_contradictions
 
 __all__ = ["synthesize", "stem"]
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper so that "agreed" / "agrees" / "agreement" meet."""
-    word = word.lower().replace("’", "'")
-    for suffix in ("'s", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
 
 
 def _analyzer(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 from ...model import Article, Citation, Span
 from ...nlp.words import WORD
 
-__all__ = ["Claim", "Value", "split_claims", "quantity_value", "time_value", "comparable", "compatible"]
+__all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible"]
 
 # a comma, a conjunction, and the start of a new clause (a subject-like word)
 _CLAUSE_BREAK = re.compile(
@@ -69,6 +69,15 @@ def split_claims(article: Article, sentence: Span, min_words: int) -> list[Span]
             start = match.end()
     pieces.append(Span(sentence.start + start, sentence.end))
     return [p for p in pieces if p.end > p.start]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper so that "agreed" / "agrees" / "agreement" meet."""
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ments", "ment", "ings", "ing", "edly", "ed", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
 
 
 # --- values --------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import numpy as np
 from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of
-from .claims import Claim, Value, comparable, compatible
+from .claims import Claim, Value, comparable, compatible, stem
 
 __all__ = ["find_contradictions"]
 
@@ -48,11 +48,6 @@ _NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neith
 _UPDATE_GAP_HOURS = 0.5
 _MAX_RATIO = 20.0
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
-
-
-def _stem(word: str) -> str:
-    from . import stem
-    return stem(word)
 
 
 def find_contradictions(claims: list[Claim], keys: dict[str, str], *, context: float, person_context: float,
@@ -100,7 +95,7 @@ def _context(claim: Claim, value: Value) -> dict[str, float]:
         word = match.group(0).lower()
         if word in STOPWORDS or word in _NUMBER_WORDS or _NUMERIC.match(word) or len(word) < 2:
             continue
-        tokens.append((len(tokens), _stem(word)))
+        tokens.append((len(tokens), stem(word)))
     if position is None:
         position = len(tokens)
     bag: dict[str, float] = defaultdict(float)
