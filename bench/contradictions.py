@@ -41,6 +41,7 @@ from newsfuse.stages.load import load_text
 HERE = Path(__file__).resolve().parent
 DEFAULT_SHARED = HERE.parent.parent / "shared"
 KINDS = ("number", "date", "person")
+MIN_WORDS = Config.default().synthesize.min_sentence_words
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -89,7 +90,7 @@ def candidates(story: Story, corpus: Corpus) -> dict[str, list[tuple]]:
     from newsfuse.stages.synthesize import _claims
     by_id = corpus.by_id()
     articles = [by_id[a] for a in story.article_ids if not by_id[a].duplicate_of]
-    claims = _claims(articles, config_words(), story.entity_index)
+    claims = _claims(articles, MIN_WORDS, story.entity_index)
     shared: dict[str, dict[tuple, set[str]]] = {k: defaultdict(set) for k in KINDS}
     surfaces: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
     for claim in claims:
@@ -114,10 +115,6 @@ def candidates(story: Story, corpus: Corpus) -> dict[str, list[tuple]]:
             if len(ids) >= 2:
                 out[kind].append((key, sorted(ids), surfaces[key]))
     return out
-
-
-def config_words() -> int:
-    return Config.default().synthesize.min_sentence_words
 
 
 def new_number(surface: str, rng: random.Random) -> str | None:

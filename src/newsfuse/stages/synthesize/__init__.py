@@ -48,7 +48,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     story.headline = _headline(articles)
     origin = origins(articles)
     story.contradictions = find_contradictions(
-        claims, origin, context=settings.conflict_context, person_context=settings.person_context,
+        claims, articles, origin, context=settings.conflict_context, person_context=settings.person_context,
         quotes=story.quote_objects or (), quote_entries=story.quotes, encode=_encoder(settings))
     if not claims:
         return

@@ -2,7 +2,7 @@
 
 Every figure, date and person a claim states is a *value*.  A value's *context* is the claim's other
 content words, weighted by closeness to the value ("injured 12 people in the collapse": "injured" counts
-more than "collapse").  Two values from different origins are about the same thing when they are
+more than "collapse").  Two values of different articles are about the same thing when they are
 comparable (a duration with a duration, a count of people with a count of people) and their contexts
 agree (cosine at least ``synthesize.conflict_context``).  Such a pair disagrees when the values cannot
 both be true: intervals that do not overlap (a qualifier such as "nearly" or "more than", and rounding of
@@ -50,8 +50,8 @@ _MAX_RATIO = 20.0
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
-def find_contradictions(claims: list[Claim], keys: dict[str, str], *, context: float, person_context: float,
-                        quotes=(), quote_entries=(), encode=None) -> list[dict]:
+def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict[str, str], *, context: float,
+                        person_context: float, quotes=(), quote_entries=(), encode=None) -> list[dict]:
     """Every contradiction among the claims of one story, strongest first.
 
     ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures and dates:
@@ -73,7 +73,7 @@ def find_contradictions(claims: list[Claim], keys: dict[str, str], *, context: f
         out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors))
         out.extend(_disputes(claims))
     out.extend(_speaker_conflicts(quotes, keys))
-    out.extend(_quote_meaning(quote_entries, {c.article.id: c.article for c in claims}))
+    out.extend(_quote_meaning(quote_entries, {a.id: a for a in articles}, keys))
     out.sort(key=lambda c: -c["score"])
     for number, entry in enumerate(out, 1):
         entry["id"] = f"x{number}"
@@ -239,7 +239,7 @@ def _person_conflicts(values, bags, floor: float) -> list[tuple[float, int, int]
     for r, c, sim in zip(sims.row, sims.col, sims.data):
         if r >= c or sim < floor:
             continue
-        (_article_a, a), (_article_b, b) = keys[r], keys[c]
+        a, b = keys[r][1], keys[c][1]
         if a == b or (a, b) in together:
             continue
         first, second = values[people[keys[r]][0]][1].entity, values[people[keys[c]][0]][1].entity
@@ -305,30 +305,35 @@ def _contradiction(values, origin, edges, agree) -> dict | None:
     explanation = _explain(kind, status, rendered)
     for side in rendered:
         side.pop("first_published")
-    citations = [c for side in rendered for c in side["citations"]]
-    return {"kind": kind, "status": status, "explanation": explanation, "sides": rendered,
-            "citations": citations, "score": round(max(s for s, _i, _j in edges), 3)}
+    return _entry(kind, status, explanation, rendered, round(max(s for s, _i, _j in edges), 3))
 
 
 def _side(values, origin, side: list[int]) -> dict:
     side = sorted(side, key=lambda i: (values[i][0].article.arrival_key, values[i][1].span.start))
-    claims = []
-    for i in side:
-        claim, value = values[i]
-        claims.append({"article_id": claim.article.id, "outlet": claim.article.display_outlet,
-                       "published": claim.article.published, "start": claim.span.start, "end": claim.span.end,
-                       "text": claim.text, "value_start": value.span.start, "value_end": value.span.end,
-                       "value_text": value.text, "value": value.display})
+    claims = [_claim_entry(claim.article, claim.span, value.span, value.text, value.display)
+              for claim, value in (values[i] for i in side)]
     first = values[side[0]][1]
-    return {
-        "value": first.display,
-        "text": first.text,
-        "sources": list(dict.fromkeys(values[i][0].article.id for i in side)),
-        "independent_sources": len({origin[i] for i in side}),
-        "claims": claims,
-        "citations": [Citation(c["article_id"], c["start"], c["end"]).to_dict() for c in claims],
-        "first_published": min((values[i][0].article.published or "" for i in side), default="") or None,
-    }
+    entry = _side_entry(first.display, first.text, claims, {origin[i] for i in side})
+    entry["first_published"] = min((values[i][0].article.published or "" for i in side), default="") or None
+    return entry
+
+
+def _claim_entry(article: Article, span: Span, value_span: Span, value_text: str, value: str) -> dict:
+    """One side's claim: the article, the claim's words and, inside them, the value as written and normalised."""
+    return {"article_id": article.id, "outlet": article.display_outlet, "published": article.published,
+            "start": span.start, "end": span.end, "text": article.text[span.start:span.end],
+            "value_start": value_span.start, "value_end": value_span.end, "value_text": value_text, "value": value}
+
+
+def _side_entry(value: str, text: str, claims: list[dict], origins: set[str], **extra) -> dict:
+    return {"value": value, "text": text, "sources": list(dict.fromkeys(c["article_id"] for c in claims)),
+            "independent_sources": len(origins), "claims": claims,
+            "citations": [Citation(c["article_id"], c["start"], c["end"]).to_dict() for c in claims], **extra}
+
+
+def _entry(kind: str, status: str, explanation: str, sides: list[dict], score: float) -> dict:
+    return {"kind": kind, "status": status, "explanation": explanation, "sides": sides,
+            "citations": [c for side in sides for c in side["citations"]], "score": score}
 
 
 def _hours(first: str, last: str) -> float:
@@ -388,19 +393,11 @@ def _in_quotes(text: str, sentence: Span, span: Span) -> bool:
 
 
 def _dispute(article: Article, claim_a: Claim, first: Value, claim_b: Claim, second: Value) -> dict:
-    def side(claim: Claim, value: Value, role: str) -> dict:
-        return {"value": value.display, "text": value.text, "role": role, "sources": [article.id],
-                "independent_sources": 1,
-                "claims": [{"article_id": article.id, "outlet": article.display_outlet,
-                            "published": article.published, "start": claim.span.start, "end": claim.span.end,
-                            "text": claim.text, "value_start": value.span.start, "value_end": value.span.end,
-                            "value_text": value.text, "value": value.display}],
-                "citations": [Citation(article.id, claim.span.start, claim.span.end).to_dict()]}
-
-    sides = [side(claim_a, first, "claimed"), side(claim_b, second, "correction")]
-    return {"kind": first.kind, "status": "disputed",
-            "explanation": f"{article.display_outlet} reports “{first.text}” and disputes it: “{second.text}”.",
-            "sides": sides, "citations": [c for s in sides for c in s["citations"]], "score": 1.0}
+    sides = [_side_entry(value.display, value.text, [_claim_entry(article, claim.span, value.span, value.text,
+                                                                  value.display)], {article.id}, role=role)
+             for claim, value, role in ((claim_a, first, "claimed"), (claim_b, second, "correction"))]
+    return _entry(first.kind, "disputed",
+                  f"{article.display_outlet} reports “{first.text}” and disputes it: “{second.text}”.", sides, 1.0)
 
 
 # --- quotes ----------------------------------------------------------------------------------------------
@@ -443,25 +440,17 @@ def _speaker_conflicts(quotes, keys: dict[str, str]) -> list[dict]:
             continue
         if len({q.article.id for q in quoted}) < 2:
             continue
-        sides = []
-        for qs in speakers.values():
-            claims = [{"article_id": q.article.id, "outlet": q.article.display_outlet, "published": q.article.published,
-                       "start": q.span.start, "end": q.span.end, "text": q.article.text[q.span.start:q.span.end],
-                       "value_start": q.span.start, "value_end": q.span.end, "value_text": q.text,
-                       "value": q.speaker.name} for q in qs]
-            sides.append({"value": qs[0].speaker.name, "text": qs[0].speaker_text or qs[0].speaker.name,
-                          "sources": list(dict.fromkeys(q.article.id for q in qs)),
-                          "independent_sources": len({origin_of(q.article, q.span, keys) for q in qs}),
-                          "claims": claims,
-                          "citations": [Citation(c["article_id"], c["start"], c["end"]).to_dict() for c in claims]})
+        sides = [_side_entry(qs[0].speaker.name, qs[0].speaker_text or qs[0].speaker.name,
+                             [_claim_entry(q.article, q.span, q.span, q.text, q.speaker.name) for q in qs],
+                             {origin_of(q.article, q.span, keys) for q in qs})
+                 for qs in speakers.values()]
         names = " / ".join(s["value"] for s in sides)
-        out.append({"kind": "speaker", "status": "conflict",
-                    "explanation": f"Outlets attribute the same words to different people ({names}).",
-                    "sides": sides, "citations": [c for s in sides for c in s["citations"]], "score": 0.9})
+        out.append(_entry("speaker", "conflict", f"Outlets attribute the same words to different people ({names}).",
+                          sides, 0.9))
     return out
 
 
-def _quote_meaning(entries, articles: dict[str, Article]) -> list[dict]:
+def _quote_meaning(entries, articles: dict[str, Article], keys: dict[str, str]) -> list[dict]:
     """Variants of one quote whose differing words are a negation or a figure: the meaning changed."""
     out = []
     for entry in entries:
@@ -477,26 +466,18 @@ def _quote_meaning(entries, articles: dict[str, Article]) -> list[dict]:
             continue
         changed_ids = {v["article_id"] for v, _ in changed}
         reference = next((c for c in entry["citations"] if c["article_id"] not in changed_ids), entry["citations"][0])
-        def claim(citation: dict, text: str, words: str) -> dict:
-            article = articles.get(citation["article_id"])
-            return {"article_id": citation["article_id"], "outlet": article.display_outlet if article else None,
-                    "published": article.published if article else None,
-                    "start": citation["start"], "end": citation["end"],
-                    "text": article.text[citation["start"]:citation["end"]] if article else text,
-                    "value_start": citation["start"], "value_end": citation["end"], "value_text": words,
-                    "value": words}
 
-        first_difference = changed[0][1]
-        sides = [{"value": first_difference["from"], "text": entry["text"], "sources": [reference["article_id"]],
-                  "independent_sources": 1, "claims": [claim(reference, entry["text"], first_difference["from"])],
-                  "citations": [reference]}]
+        def side(citation: dict, text: str, words: str, **extra) -> dict:
+            article = articles[citation["article_id"]]
+            span = Span(citation["start"], citation["end"])
+            return _side_entry(words, text, [_claim_entry(article, span, span, words, words)],
+                               {origin_of(article, span, keys)}, **extra)
+
+        sides = [side(reference, entry["text"], changed[0][1]["from"])]
         for variant, difference in changed:
             citation = next(c for c in entry["citations"] if c["article_id"] == variant["article_id"])
-            sides.append({"value": difference["to"], "text": variant["text"], "sources": [variant["article_id"]],
-                          "independent_sources": 1, "claims": [claim(citation, variant["text"], difference["to"])],
-                          "citations": [citation], "difference": difference})
+            sides.append(side(citation, variant["text"], difference["to"], difference=difference))
         words = "; ".join(f"“{d['from']}” → “{d['to']}”" for _v, d in changed)
-        out.append({"kind": "quote", "status": "conflict",
-                    "explanation": f"Versions of one quote differ in words that change its meaning: {words}.",
-                    "sides": sides, "citations": [c for s in sides for c in s["citations"]], "score": 0.8})
+        out.append(_entry("quote", "conflict", f"Versions of one quote differ in words that change its meaning: {words}.",
+                          sides, 0.8))
     return out
