@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...config import CleanConfig
-from ...nlp.words import STOPWORDS, WORD, content_words, stopword_ratio
+from ...nlp.words import STOPWORDS, WORD, content_words
 from . import lines as rules
-from .lines import Line, furniture_reason, is_end_marker, is_heading_shaped
+from .lines import Line, furniture_reason, is_comments_marker, is_end_marker, is_heading_shaped, page_function_words
 from .markdown import plain
 
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -32,15 +32,18 @@ class Block:
 def split_lines(raw_text: str) -> list[Line]:
     """Non-blank lines of a capture, Markdown inline markup turned into text."""
     out: list[Line] = []
+    function_words = page_function_words(raw_text)
     blank = True
     for number, raw in enumerate(raw_text.split("\n"), 1):
+        cells = len([c for c in raw.split("\t") if c.strip()])
         stripped = _INVISIBLE.sub("", raw).replace("\u00a0", " ").replace("\t", " ").strip()
         if not stripped:
             blank = True
             continue
         text, heading, links = plain(stripped)
         text = re.sub(r"\s{2,}", " ", text).strip()
-        out.append(Line(number, text, stripped, blank_before=blank, heading_markup=heading, links=links))
+        out.append(Line(number, text, stripped, blank_before=blank, heading_markup=heading, links=links,
+                        function_words=function_words, cells=cells))
         blank = False
     return out
 
@@ -91,20 +94,28 @@ def _name_like(line: Line) -> bool:
 
 
 def _mark_end_matter(lines: list[Line]) -> None:
-    """Everything after a closing section such as "References" or a talk page is not the article."""
-    seen_prose = False
+    """Everything after a closing section ("References", a talk page, readers' comments) is not the article.
+
+    A comments heading only closes the article once a good deal of prose came before it, so that a
+    "Comments" link in the header or the share bar does not cut the body short.
+    """
+    prose_words = 0
     for i, line in enumerate(lines):
         if line.reason is None and line.prose:
-            seen_prose = True
-        if seen_prose and line.reason in (None, rules.WIKI) and is_end_marker(line):
+            prose_words += line.word_count
+        ends = prose_words and line.reason in (None, rules.WIKI) and is_end_marker(line)
+        if ends or prose_words >= _COMMENTS_AFTER and is_comments_marker(line):
             for rest in lines[i:]:
                 if rest.reason is None or rest is line:
                     rest.reason = rules.END_MATTER
             return
 
 
+_COMMENTS_AFTER = 80  # prose words before a comments heading closes the article
+
+
 def _sentence_like(line: Line, min_words: int = 4) -> bool:
-    return line.word_count >= min_words and line.terminal and stopword_ratio(line.text) >= 0.12
+    return line.word_count >= min_words and line.terminal and line.stop_ratio >= 0.12
 
 
 def _logical(lines: list[Line], candidates: list[int]) -> dict[int, Line]:
@@ -116,42 +127,112 @@ def _logical(lines: list[Line], candidates: list[int]) -> dict[int, Line]:
             if not _continues(text, lines[j].text):
                 break
             text = f"{text} {lines[j].text}"
-        joined[i] = lines[i] if text == lines[i].text else Line(lines[i].number, text, lines[i].raw)
+        joined[i] = lines[i] if text == lines[i].text else Line(
+            lines[i].number, text, lines[i].raw, function_words=lines[i].function_words)
     return joined
+
+
+# What a line adds to or takes from the body region, in words: prose counts in full, a sentence-shaped short
+# line half, and every other line costs a little, furniture more.  The body is the run of lines with the
+# largest total, so a block of prose separated from the article by menus or a list of links is left out.
+_SHORT_COST = 3.0
+_FURNITURE_COST = 4.0
+_SENTENCE_SHARE = 0.5
+
+
+def _weight(line: Line, whole: Line | None) -> float:
+    if line.reason is not None or whole is None:
+        return -_FURNITURE_COST if line.reason not in (rules.EMPTY_MARKUP, rules.RULE) else 0.0
+    if _teaser(line):
+        return -max(_SHORT_COST, line.word_count / 2)
+    if whole.prose:
+        return float(line.word_count)
+    if _table_row(line):
+        return _SENTENCE_SHARE * line.word_count
+    if _sentence_like(whole):
+        return _SENTENCE_SHARE * line.word_count
+    return -_SHORT_COST
+
+
+def _best_run(weights: list[float]) -> tuple[int, int]:
+    """Indices (first, last) of the contiguous run with the largest sum (Kadane).
+
+    A long unbroken run of costly lines (a menu, a list of links) costs more per line than a few lines between
+    paragraphs (a sub-heading, a caption): the n-th line of a run costs up to ``_RUN_GROWTH`` times more.
+    """
+    best, best_span = float("-inf"), (0, -1)
+    total, start, run = 0.0, 0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        run = run + 1 if w < 0 else 0
+        total += w * min(1.0 + run / _RUN_STEP, _RUN_GROWTH) if w < 0 else w
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+_RUN_STEP = 4.0
+_RUN_GROWTH = 3.0
+
+
+def _table_row(line: Line) -> bool:
+    """A row of a data table (results, figures): several cells holding numbers, as innerText lays tables out."""
+    return line.cells >= 3 and sum(ch.isdigit() for ch in line.text) >= 2
+
+
+# A card: a headline glued to its teaser text by inline markup ("Crash Closes RoadA lorry overturned..."),
+# a teaser cut short ("... he said the…"), or a headline carrying its comment count ("... (49)").
+_GLUED = re.compile(r"[a-z0-9’'”!?)][A-Z](?=[a-z ]|$)")
+_CUT = re.compile(r"(?:…|\.\.\.)\s*$")
+_COUNT_TAIL = re.compile(r"(?:\(\d+\)|\d+\s+comments?)\s*$", re.I)
+
+
+def _teaser(line: Line) -> bool:
+    text = line.text
+    if _COUNT_TAIL.search(text) and not line.terminal:
+        return True
+    if _CUT.search(text) and line.word_count >= 5 and not re.search(r"[.!?]\s*(?:…|\.\.\.)\s*$", text):
+        return True
+    for match in _GLUED.finditer(text):
+        long_words = [w for w in WORD.findall(text[:match.start() + 1]) if len(w) >= 4]
+        if len(long_words) >= 3 and sum(w[:1].isupper() or w[:1].isdigit() for w in long_words) >= 0.8 * len(long_words) \
+                and len(WORD.findall(text[match.start() + 1:])) >= 5:
+            return True
+    return False
+
+
+_RELATED = re.compile(r"^(?:related|read more|more on this|see also|you may also like|recommended|more from|"
+                      r"most (?:read|popular|viewed)|top stories|latest|trending|also read|don'?t miss)\b", re.I)
 
 
 def _mark_regions(lines: list[Line]) -> None:
     candidates = [i for i, line in enumerate(lines) if line.reason is None]
     whole = _logical(lines, candidates)
-    prose = [i for i in candidates if whole[i].prose]
-    if not prose:
+    if not any(whole[i].prose for i in candidates):
         for i in candidates:
             lines[i].reason = rules.HEADER
         return
-    first, last = prose[0], prose[-1]
-    # A short lead paragraph just above the first long one still belongs to the body.
-    for i in reversed([c for c in candidates if c < first]):
-        if _sentence_like(whole[i], 8) and not is_heading_shaped(lines[i]):
-            first = i
-        else:
-            break
-    for i in [c for c in candidates if c > last]:  # and a short closing paragraph after the last one
-        if _sentence_like(whole[i], 3) or _LIST_ITEM.match(lines[i].raw) and lines[i].word_count >= 3:
-            last = i
-        else:
-            break
+    first, last = _best_run([_weight(line, whole.get(i)) for i, line in enumerate(lines)])
     for position, i in enumerate(candidates):
         line = lines[i]
         if i < first:
             line.reason = rules.HEADLINE if is_heading_shaped(line) or line.word_count >= 6 else rules.HEADER
         elif i > last:
             line.reason = rules.FOOTER
-        elif whole[i].prose or _sentence_like(whole[i]) or (_LIST_ITEM.match(line.raw) and line.word_count >= 3):
-            continue
-        elif is_heading_shaped(line) and _body_follows(whole, candidates[position + 1:]):
+        elif _teaser(line):
+            line.reason = rules.TEASER
+        elif not whole[i].prose and is_heading_shaped(line) and _body_follows(whole, candidates[position + 1:]):
             line.heading = True
-        else:
-            line.reason = rules.STRAY
+    for i in range(first, last + 1):  # a "Related" marker inside the body: the links under it go too
+        if lines[i].reason == rules.NAVIGATION and _RELATED.match(lines[i].text):
+            for j in range(i + 1, last + 1):
+                if lines[j].reason is not None:
+                    continue
+                if whole[j].prose or _sentence_like(whole[j], 8):
+                    break
+                lines[j].reason = rules.RELATED
+                lines[j].heading = False
 
 
 def _body_follows(whole: dict[int, Line], after: list[int]) -> bool:
@@ -206,18 +287,22 @@ def _drop_repeats(blocks: list[Block], config: CleanConfig) -> list[Block]:
     seen_sets: list[set[str]] = []
     seen_texts: set[str] = set()
     for block in blocks:
+        # Only paragraphs of prose count as repeats: a short line or list entry that recurs ("Meal 2",
+        # "Portion: 1 cup", an interview's standing question) is part of the text's own structure.
+        words = set(content_words(block.text))
+        if block.heading or len(words) < config.near_duplicate_min_words or not _paragraph(block):
+            kept.append(block)
+            continue
         key = _norm(block.text)
         if key in seen_texts:
             _mark(block, rules.REPEATED)
             continue
-        words = set(content_words(block.text))
-        if not block.heading and len(words) >= config.near_duplicate_min_words and any(
+        if any(
                 len(words & earlier) / len(words) >= config.near_duplicate_overlap for earlier in seen_sets):
             _mark(block, rules.REPEATED)
             continue
         seen_texts.add(key)
-        if not block.heading:
-            seen_sets.append(words)
+        seen_sets.append(words)
         kept.append(block)
     # A heading left with no paragraph under it is not a heading of anything.
     result = []
@@ -227,6 +312,10 @@ def _drop_repeats(blocks: list[Block], config: CleanConfig) -> list[Block]:
             continue
         result.append(block)
     return result
+
+
+def _paragraph(block: Block) -> bool:
+    return Line(0, block.text, block.text, function_words=block.lines[0].function_words).prose
 
 
 def _mark(block: Block, reason: str) -> None:

@@ -6,10 +6,12 @@ copyright footers say on any site), never an outlet's own phrases.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ...nlp.dates import find_datetime
-from ...nlp.words import WORD, stopword_ratio
+from ...nlp.words import STOPWORDS, WORD
 
 # Reasons recorded for removed lines: short, stable, readable.
 TITLE = "title"
@@ -33,6 +35,8 @@ SOURCE_LINK = "source link"
 RULE = "horizontal rule"
 REPEATED = "repeats an earlier paragraph"
 EMPTY_MARKUP = "markup without text"
+TEASER = "teaser of another article"
+RELATED = "link under a related-articles heading"
 
 _SHARE_WORDS = frozenset("""share shares tweet tweets pin email e-mail facebook twitter x whatsapp linkedin reddit print
 copy link messenger telegram pinterest flipboard comment comments save sms mail tumblr this story article
@@ -89,9 +93,17 @@ _WIKI = re.compile(
 )
 _END_MARKER = re.compile(
     r"^(?:references|external links|see also|further reading|notes|footnotes|bibliography|talk:.*)\s*:?$", re.I)
+# Where readers' comments begin: generic wording of comment sections, not any site's.
+_COMMENTS_MARKER = re.compile(
+    r"^\W*(?:\d+\s+(?:comments?|responses?|replies)|(?:top rated |reader |readers'? |user |latest )?comments"
+    r"(?:\s*\(\d+\))?|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|"
+    r"\d+\s+(?:thoughts|responses?) (?:on|to) .*|what do you think\??|comments are closed\.?|"
+    r"show comments|view comments|discuss this (?:article|story))\W*$", re.I)
 _HRULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
 _URL = re.compile(r"^(?:<)?https?://\S+(?:>)?$")
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$|[\"”’」』]$")
+# Scripts written without spaces between words: a run of them is one \w+ token however long.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 
 
 @dataclass
@@ -106,10 +118,26 @@ class Line:
     links: list[str] = field(default_factory=list)
     reason: str | None = None  # set when the line is furniture
     heading: bool = False
+    function_words: frozenset[str] = STOPWORDS  # the page's function words (see ``page_function_words``)
+    cells: int = 1           # tab-separated cells: innerText lays a table row out as cells joined by tabs
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words, counting two characters of an unspaced script (Chinese, Japanese, Thai) as one word."""
+        unspaced = len(_UNSPACED.findall(self.text))
+        if not unspaced:
+            return len(WORD.findall(self.text))
+        return len(WORD.findall(_UNSPACED.sub(" ", self.text))) + unspaced // 2
 
     @property
-    def word_count(self) -> int:
-        return len(WORD.findall(self.text))
+    def stop_ratio(self) -> float:
+        """Share of the line's words that are function words of the page's language."""
+        tokens = [t.lower() for t in WORD.findall(self.text)]
+        if not tokens:
+            return 0.0
+        if _UNSPACED.search(self.text):  # no word boundaries to count on: sentence punctuation stands in
+            return 0.3 if re.search(r"[。、，！？]", self.text) else 0.0
+        return sum(t in self.function_words for t in tokens) / len(tokens)
 
     @property
     def terminal(self) -> bool:
@@ -119,9 +147,24 @@ class Line:
     def prose(self) -> bool:
         """Reads like a paragraph of an article: long enough, punctuated, full of function words."""
         n = self.word_count
-        if n >= 12 and self.terminal and stopword_ratio(self.text) >= 0.2:
+        if n >= 12 and self.terminal and self.stop_ratio >= 0.2:
             return True
-        return n >= 25 and stopword_ratio(self.text) >= 0.25
+        return n >= 25 and self.stop_ratio >= 0.25
+
+
+def page_function_words(text: str) -> frozenset[str]:
+    """The function words to judge a page's lines by.
+
+    English pages use the English list.  Otherwise the page's own most frequent short words stand in: in any
+    language written with spaces the commonest words of a text are its function words (articles, prepositions,
+    conjunctions), so prose in German, Portuguese or Indonesian is recognised without a list per language.
+    """
+    counts = Counter(t.lower() for t in WORD.findall(text) if not t.isdigit() and not _UNSPACED.search(t))
+    common = counts.most_common(40)
+    total = sum(n for _, n in common)
+    if not total or sum(n for w, n in common if w in STOPWORDS) / total >= 0.3:
+        return STOPWORDS
+    return frozenset(w for w, n in common[:30] if len(w) <= 5 and n >= 3)
 
 
 def furniture_reason(line: Line) -> str | None:
@@ -182,6 +225,10 @@ def _is_timestamp(text: str) -> bool:
 
 def is_end_marker(line: Line) -> bool:
     return bool(_END_MARKER.match(line.text.strip()))
+
+
+def is_comments_marker(line: Line) -> bool:
+    return line.word_count <= 8 and bool(_COMMENTS_MARKER.match(line.text.strip()))
 
 
 def is_heading_shaped(line: Line) -> bool:
