@@ -15,7 +15,8 @@ from .lines import Line, furniture_reason, is_comments_marker, is_end_marker, is
 from .markdown import plain
 
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_PAREN_CREDIT = re.compile(r"\((?:image|photo|picture|pic|credit|source)s?\s*:[^)]*\)\s*$", re.I)
+_PAREN_CREDIT = re.compile(r"\((?:(?:image|photo|picture|pic|credit|source)s?\s*:|(?:photo|image|picture)s?\s+(?:by|credit|courtesy)\b)"
+                           r"[^)]*\)\s*$|\s\[\+\]\s*$|\bcredit\s*(?:\.\.\.|…|:)", re.I)
 _LIST_ITEM = re.compile(r"^(?:[-•*·]|\d{1,2}[.)])\s+\S")
 _LINK_ONLY = re.compile(r"^\[[^\]]+\]\((https?://[^)\s]+)\)$|^<?(https?://\S+?)>?$")
 
@@ -138,9 +139,12 @@ def _logical(lines: list[Line], candidates: list[int]) -> dict[int, Line]:
 _SHORT_COST = 3.0
 _FURNITURE_COST = 4.0
 _SENTENCE_SHARE = 0.5
+_ALONE_SHARE = -0.5
 
 
-def _weight(line: Line, whole: Line | None) -> float:
+def _weight(line: Line, whole: Line | None, alone: bool) -> float:
+    """``alone``: blank lines above and below, as innerText sets off a paragraph element; menu and list
+    entries follow each other with no blank line between them."""
     if line.reason is not None or whole is None:
         return -_FURNITURE_COST if line.reason not in (rules.EMPTY_MARKUP, rules.RULE) else 0.0
     if _teaser(line):
@@ -151,7 +155,22 @@ def _weight(line: Line, whole: Line | None) -> float:
         return _SENTENCE_SHARE * line.word_count
     if _sentence_like(whole):
         return _SENTENCE_SHARE * line.word_count
+    if alone and line.word_count >= 3:
+        return _ALONE_SHARE * _SHORT_COST
     return -_SHORT_COST
+
+
+def _discount_isolated(weights: list[float]) -> list[float]:
+    """A paragraph between two costly lines counts for less: an article's paragraphs come in runs, while a
+    list of teasers puts each blurb between its headline and its author."""
+    out = list(weights)
+    for i, w in enumerate(weights):
+        if w > 0 and (i == 0 or weights[i - 1] <= 0) and (i + 1 == len(weights) or weights[i + 1] <= 0):
+            out[i] = w * _ISOLATED_SHARE
+    return out
+
+
+_ISOLATED_SHARE = 0.3
 
 
 def _best_run(weights: list[float]) -> tuple[int, int]:
@@ -213,7 +232,9 @@ def _mark_regions(lines: list[Line]) -> None:
         for i in candidates:
             lines[i].reason = rules.HEADER
         return
-    first, last = _best_run([_weight(line, whole.get(i)) for i, line in enumerate(lines)])
+    alone = [line.blank_before and (i + 1 == len(lines) or lines[i + 1].blank_before) for i, line in enumerate(lines)]
+    weights = [_weight(line, whole.get(i), alone[i]) for i, line in enumerate(lines)]
+    first, last = _best_run(_discount_isolated(weights))
     for position, i in enumerate(candidates):
         line = lines[i]
         if i < first:

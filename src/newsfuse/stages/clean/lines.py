@@ -36,6 +36,8 @@ RULE = "horizontal rule"
 REPEATED = "repeats an earlier paragraph"
 EMPTY_MARKUP = "markup without text"
 TEASER = "teaser of another article"
+PROMO = "promotion (newsletter, app, subscription)"
+LINK = "labelled link to another article"
 RELATED = "link under a related-articles heading"
 
 _SHARE_WORDS = frozenset("""share shares tweet tweets pin email e-mail facebook twitter x whatsapp linkedin reddit print
@@ -76,6 +78,24 @@ _CREDIT = re.compile(
     rf"\(?(?:image|photo|picture)(?:\s+credit)?\s*:\s*[^)]*\)?|"
     rf"(?:[\w.'’\- ]{{1,40}}\s*/\s*)?(?:{_AGENCIES})(?:\s+(?:via|for)\s+[\w ]{{1,30}})?|"
     rf"courtesy(?: of)? .{{1,60}}|/)$", re.I)
+# A credit naming a photographer and who they work for ("Jane Roe/The Daily Times/Getty Images").
+_NAME_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:[A-Z][\w&.'’-]*\s*)+"
+                          r"(?:/\s*(?:[A-Z][\w&.'’-]*\s*)+)*$")
+# A caption that ends with its credit glued on ("... on July 25, 2019.Jane Roe / AP file"), or an
+# agency in parentheses closing a caption ("... in Nogales, Ariz. (AP)").
+_GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIES})(?:\s+(?:file|photo|images?))?$|"
+                           rf"\((?:{_AGENCIES})(?:\s+photo)?\)$", re.I)
+# Boxes that sell something to the reader: newsletters, apps, subscriptions.  Generic vocabulary only.
+_PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ption)\b|\bunsubscribe\b|\binbox\b|\bsign(?:ing)? up\b|"
+                    r"\bclick (?:here|to)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
+                    r"\bfollow (?:us|him|her|them) on\b|\bjoin our\b", re.I)
+# ... and that speak to the reader (a pronoun, or an imperative first word), unlike a news sentence that
+# mentions a subscription.
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^\W*(?:sign|subscribe|get|join|download|click|follow|enter|"
+                               r"see|want|need|try|register|never|don'?t|stay|keep|receive)\b", re.I)
+# A link to another article set off by its label ("Related: ...", "SEE MORE: ...").
+_LINK_LABEL = re.compile(r"^(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|also read|"
+                         r"more|watch|listen|recommended|further reading)\s*[:>»]\s*\S", re.I)
 _CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|above|top|file photo)\s*[:\-–]?\s*\S", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
@@ -192,17 +212,23 @@ def furniture_reason(line: Line) -> str | None:
     if tokens and words <= 12 and all(t in _SHARE_WORDS for t in tokens) and any(
             t in ("share", "tweet", "facebook", "twitter", "email", "pin", "whatsapp", "linkedin") for t in tokens):
         return SHARE
-    if words <= 8 and _CREDIT.match(text):
+    if words <= 8 and (_CREDIT.match(text) or _NAME_CREDIT.match(text)):
         return CREDIT
+    if words <= 60 and _GLUED_CREDIT.search(text):
+        return CAPTION
+    if words <= 30 and _PROMO.search(text) and _ADDRESSES_READER.search(text) and not _quoted(text):
+        return PROMO
+    if words <= 25 and _LINK_LABEL.match(text):
+        return LINK
     if _CAPTION_PREFIX.match(text) and words <= 60:
         return CAPTION
-    if words <= 10 and (_BYLINE.match(text) or _STAFF.match(text)):
+    if (words <= 10 or words <= 25 and find_datetime(text)) and (_BYLINE.match(text) or _STAFF.match(text)):
         return BYLINE
     if words <= 60 and _CONTRIBUTORS.search(text) and not _quoted(text):
         return CONTRIBUTORS
     if _URL.match(text):
         return SOURCE_LINK
-    if words <= 14 and _is_timestamp(text):
+    if words <= 24 and _is_timestamp(text):
         return TIMESTAMP
     return None
 
@@ -228,7 +254,9 @@ def is_end_marker(line: Line) -> bool:
 
 
 def is_comments_marker(line: Line) -> bool:
-    return line.word_count <= 8 and bool(_COMMENTS_MARKER.match(line.text.strip()))
+    text = line.text.strip()
+    return (line.word_count <= 8 or bool(re.match(r"\d+\s+(?:thoughts|responses?|comments?) (?:on|to)\b", text))) \
+        and bool(_COMMENTS_MARKER.match(text))
 
 
 def is_heading_shaped(line: Line) -> bool:
