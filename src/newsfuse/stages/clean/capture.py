@@ -202,7 +202,7 @@ def _table_row(line: Line) -> bool:
 
 # A card: a headline glued to its teaser text by inline markup ("Crash Closes RoadA lorry overturned..."),
 # a teaser cut short ("... he said the…"), or a headline carrying its comment count ("... (49)").
-_GLUED = re.compile(r"[a-z0-9’'”!?)][A-Z](?=[a-z ]|$)")
+_GLUED = re.compile(r"(?:[a-z]{4}|[0-9’'”!?)])[A-Z](?=[a-z ]|$)")
 _CUT = re.compile(r"(?:…|\.\.\.)\s*$")
 _COUNT_TAIL = re.compile(r"(?:\(\d+\)|\d+\s+comments?)\s*$", re.I)
 
@@ -214,9 +214,10 @@ def _teaser(line: Line) -> bool:
     if _CUT.search(text) and line.word_count >= 5 and not re.search(r"[.!?]\s*(?:…|\.\.\.)\s*$", text):
         return True
     for match in _GLUED.finditer(text):
-        long_words = [w for w in WORD.findall(text[:match.start() + 1]) if len(w) >= 4]
-        if len(long_words) >= 3 and sum(w[:1].isupper() or w[:1].isdigit() for w in long_words) >= 0.8 * len(long_words) \
-                and len(WORD.findall(text[match.start() + 1:])) >= 5:
+        glue = match.end() - 1
+        long_words = [w for w in WORD.findall(text[:glue]) if len(w) >= 4]
+        if len(long_words) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in long_words) \
+                and len(WORD.findall(text[glue:])) >= 5:
             return True
     return False
 
@@ -307,6 +308,9 @@ def _drop_repeats(blocks: list[Block], config: CleanConfig) -> list[Block]:
     kept: list[Block] = []
     seen_sets: list[set[str]] = []
     seen_texts: set[str] = set()
+    # A paragraph printed three times or more is a standing part of the text (an interview's recurring
+    # question), not a section the capture happened to repeat.
+    standing = {key for key, n in Counter(_norm(b.text) for b in blocks).items() if n >= 3}
     for block in blocks:
         # Only paragraphs of prose count as repeats: a short line or list entry that recurs ("Meal 2",
         # "Portion: 1 cup", an interview's standing question) is part of the text's own structure.
@@ -315,6 +319,9 @@ def _drop_repeats(blocks: list[Block], config: CleanConfig) -> list[Block]:
             kept.append(block)
             continue
         key = _norm(block.text)
+        if key in standing:
+            kept.append(block)
+            continue
         if key in seen_texts:
             _mark(block, rules.REPEATED)
             continue
