@@ -65,7 +65,9 @@ def classify(lines: list[Line], *, structured: bool = False) -> None:
     _mark_end_matter(lines)
     if structured:
         for line in lines:
-            if line.reason is None and line.heading_markup:
+            if line.reason is None and _teaser(line):
+                line.reason = rules.TEASER
+            elif line.reason is None and line.heading_markup:
                 line.heading = True
         return
     _mark_regions(lines)
@@ -204,11 +206,16 @@ def _table_row(line: Line) -> bool:
 # a teaser cut short ("... he said the…"), or a headline carrying its comment count ("... (49)").
 _GLUED = re.compile(r"(?:[a-z]{4}|[0-9’'”!?)])[A-Z](?=[a-z ]|$)")
 _CUT = re.compile(r"(?:…|\.\.\.)\s*$")
+# A card in Markdown (a list item holding a headline), or a headline tagged like "... [VIDEO]".
+_CARD_ITEM = re.compile(r"^[-*+]\s+#{1,6}\s")
+_TAG_TAIL = re.compile(r"\[(?:[A-Z]{3,}|Video|Photos?|Gallery|Pictures|Watch|Poll|Quiz)\]\s*$")
 _COUNT_TAIL = re.compile(r"(?:\(\d+\)|\d+\s+comments?)\s*$", re.I)
 
 
 def _teaser(line: Line) -> bool:
     text = line.text
+    if _CARD_ITEM.match(line.raw) or _TAG_TAIL.search(text):
+        return True
     if _COUNT_TAIL.search(text) and not line.terminal:
         return True
     if _CUT.search(text) and line.word_count >= 5 and not re.search(r"[.!?]\s*(?:…|\.\.\.)\s*$", text):

@@ -100,7 +100,7 @@ _CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
 _CONTRIBUTORS = re.compile(
-    r"(?:contributed(?:\s+reporting)?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?|"
+    r"(?:contributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))|contributed\.?\)?$|"
     r"^(?:additional\s+)?reporting\s+by\b|^editing\s+by\b|^writing\s+by\b|^compiled\s+by\b)", re.I)
 _TIMESTAMP_WORDS = frozenset("""posted updated published modified last on at by et est edt pt pst gmt utc bst cet
 am pm a.m p.m date time first | · - – — / : , (""".split())

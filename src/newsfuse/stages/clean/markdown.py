@@ -11,6 +11,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?!\w)")
 _CODE = re.compile(r"`([^`]+)`")
 _QUOTE_PREFIX = re.compile(r"^(?:>\s?)+")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_PRIVATE = 0xE000  # escaped characters wait in the private-use area while the markup is read
 _HTML_TAG = re.compile(r"</?(?:span|em|strong|b|i|u|a|br|sup|sub|small|mark)\b[^>]*>", re.I)
 
 
@@ -18,6 +20,8 @@ def plain(line: str) -> tuple[str, bool, list[str]]:
     """``(text, is_heading, link_urls)`` for one line of Markdown or plain text."""
     links: list[str] = []
     heading = False
+    # "\_" and "\[" are literal characters, not markup: hide them until the markup is gone.
+    line = _ESCAPED.sub(lambda m: chr(_PRIVATE + ord(m.group(1))), line)
     match = _HEADING.match(line)
     if match:
         heading, line = True, match.group(2)
@@ -35,4 +39,5 @@ def plain(line: str) -> tuple[str, bool, list[str]]:
     line = _HTML_TAG.sub("", line)
     for _ in range(2):  # nested emphasis: ***x***
         line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", line)
+    line = re.sub(r"[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _PRIVATE), line)
     return line, heading, links
