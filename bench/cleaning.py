@@ -6,6 +6,11 @@ README describes it (tokens = \\w+ runs, case kept; 4-token shingles as a multis
 the shared counts; corpus P = mean over pages with any prediction, R = mean over all pages, F1 = harmonic
 mean of the two means), written here from that description.
 
+A second table scores the batch-learned site furniture: the pages whose site has two or more pages in the
+data, cleaned one by one and cleaned as one batch (each capture tagged with its URL, as a crawler records it),
+so lines recurring across one outlet's captures are learned as furniture.  A third scores the metadata:
+title and publication date found on the page (HTML and capture) against the page's own structured data.
+
 Usage: python bench/cleaning.py [--data ../shared/dev/capture-bench]
 """
 from __future__ import annotations
@@ -19,9 +24,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from urllib.parse import urlparse
+
 from newsfuse import Config
 from newsfuse.errors import DocumentError
-from newsfuse.stages.clean import clean_document
+from newsfuse.model import Corpus, Document
+from newsfuse.stages.clean import clean, clean_document
 from newsfuse.stages.load.formats import parse
 
 TOKEN = re.compile(r"\w+")
@@ -64,6 +72,14 @@ def newsfuse_text(path: str, text: str, config: Config) -> str:
         return ""
 
 
+def newsfuse_batch(captures: dict[str, str], urls: dict[str, str], config: Config) -> dict[str, str]:
+    """Clean the captures together, each tagged with its URL, through the clean stage (furniture learned)."""
+    ids = sorted(captures)
+    corpus = Corpus(documents=[Document(f"{i}.txt", captures[i], "text", meta={"url": urls[i]}) for i in ids])
+    corpus = clean(corpus, config)
+    return {article.source_path[:-4]: article.text for article in corpus.articles}
+
+
 def main() -> int:
     here = Path(__file__).resolve().parent
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -72,7 +88,9 @@ def main() -> int:
     if not (data / "gold.jsonl").exists():
         print(f"no capture-bench data at {data}", file=sys.stderr)
         return 2
-    gold = {row["id"]: row["body"] for row in map(json.loads, (data / "gold.jsonl").open(encoding="utf-8"))}
+    rows_in = [json.loads(line) for line in (data / "gold.jsonl").open(encoding="utf-8")]
+    gold = {row["id"]: row["body"] for row in rows_in}
+    urls = {row["id"]: row["url"] for row in rows_in}
     captures = {i: (data / "captures" / f"{i}.txt").read_text(encoding="utf-8") for i in gold}
     pages = {i: gzip.open(data / "html" / f"{i}.html.gz").read().decode("utf-8") for i in gold}
     config = Config.from_dict({"clean": {"min_body_words": 0}})
@@ -97,6 +115,19 @@ def main() -> int:
     print(f"{'method':<28} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>9} {'speed vs peer':>14}")
     for name, p, r, f, speed in rows:
         print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f} {speed:9.1f} {speed / peer_speed:13.2f}x")
+
+    sites: dict[str, list[str]] = {}
+    for i in gold:
+        sites.setdefault(urlparse(urls[i]).hostname or "", []).append(i)
+    shared = sorted(i for members in sites.values() if len(members) >= 2 for i in members)
+    alone = {i: newsfuse_text(f"{i}.txt", captures[i], config) for i in shared}
+    batch = newsfuse_batch({i: captures[i] for i in shared}, urls, config)
+    print(f"\nsite furniture learned from the batch: {len(shared)} pages from "
+          f"{sum(len(m) >= 2 for m in sites.values())} sites with two or more pages")
+    print(f"{'method':<28} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, predictions in (("each capture alone", alone), ("captures as one batch", batch)):
+        p, r, f = corpus_scores([(gold[i], predictions.get(i, "")) for i in shared])
+        print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f}")
     return 0
 
 

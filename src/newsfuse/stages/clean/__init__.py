@@ -9,6 +9,7 @@ from ...errors import Code, DocumentError, message
 from ...model import Article, Corpus, Document, Rejection, Removed, Span
 from ...nlp.sentences import split_spans
 from ...nlp.words import WORD
+from .furniture import learn as learn_furniture
 from .capture import Block, assemble, classify, split_lines
 from .metadata import extract
 
@@ -23,9 +24,10 @@ def clean(corpus: Corpus, config: Config) -> Corpus:
     for doc in corpus.documents:
         vocabulary.update(w.lower() for w in WORD.findall(doc.raw_text))
     used_ids = {a.id for a in corpus.articles}
-    for doc in corpus.documents:
+    site_furniture = learn_furniture(corpus.documents)
+    for k, doc in enumerate(corpus.documents):
         try:
-            article = clean_document(doc, config, vocabulary=vocabulary)
+            article = clean_document(doc, config, vocabulary=vocabulary, furniture=site_furniture.get(k))
         except DocumentError as exc:
             corpus.rejected.append(Rejection(doc.label, STAGE, exc.code.value, str(exc)))
             continue
@@ -43,12 +45,17 @@ def clean(corpus: Corpus, config: Config) -> Corpus:
     return corpus
 
 
-def clean_document(doc: Document, config: Config, *, vocabulary: Counter[str] | None = None) -> Article:
-    """Clean one document.  Raises :class:`DocumentError` (E201) when no article body is left."""
+def clean_document(doc: Document, config: Config, *, vocabulary: Counter[str] | None = None,
+                   furniture: frozenset[str] | None = None) -> Article:
+    """Clean one document.  Raises :class:`DocumentError` (E201) when no article body is left.
+
+    ``furniture``: keys (see :func:`furniture.line_key`) of the lines learned as the outlet's furniture from
+    the other captures of the batch.
+    """
     if vocabulary is None:
         vocabulary = Counter(w.lower() for w in WORD.findall(doc.raw_text))
     lines = split_lines(doc.raw_text)
-    classify(lines, structured=doc.format in ("html", "feed"))
+    classify(lines, structured=doc.format in ("html", "feed"), furniture=furniture or frozenset())
     blocks = assemble(lines, vocabulary, config.clean)
     first_line = blocks[0].lines[0].number if blocks else None
     first_paragraph = next((b.text for b in blocks if not b.heading), "")

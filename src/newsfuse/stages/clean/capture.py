@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...config import CleanConfig
 from ...nlp.words import STOPWORDS, WORD, content_words
 from . import lines as rules
+from .furniture import line_key
 from .lines import Line, furniture_reason, is_comments_marker, is_end_marker, is_heading_shaped, page_function_words
 from .markdown import plain
 
@@ -49,7 +50,7 @@ def split_lines(raw_text: str) -> list[Line]:
     return out
 
 
-def classify(lines: list[Line], *, structured: bool = False) -> None:
+def classify(lines: list[Line], *, structured: bool = False, furniture: frozenset[str] = frozenset()) -> None:
     """Set ``reason`` on furniture lines and ``heading`` on section headings, in place.
 
     ``structured``: the text was already extracted from page structure (HTML, feeds), so the body region
@@ -57,6 +58,8 @@ def classify(lines: list[Line], *, structured: bool = False) -> None:
     """
     for line in lines:
         line.reason = furniture_reason(line)
+        if line.reason is None and furniture and line_key(line.raw) in furniture:
+            line.reason = rules.SITE
         if line.reason is None and _PAREN_CREDIT.search(line.text):
             line.reason = rules.CAPTION
         if line.reason is None and _LINK_ONLY.match(line.raw):
@@ -121,12 +124,15 @@ def _sentence_like(line: Line, min_words: int = 4) -> bool:
     return line.word_count >= min_words and line.terminal and line.stop_ratio >= 0.12
 
 
+_SENTENCE_LINES = 12  # a sentence is judged on at most this many following lines (bounds hostile captures)
+
+
 def _logical(lines: list[Line], candidates: list[int]) -> dict[int, Line]:
     """Each candidate line joined with the lines that carry on its sentence, for judging it as a whole."""
     joined: dict[int, Line] = {}
     for position, i in enumerate(candidates):
         text = lines[i].text
-        for j in candidates[position + 1:]:
+        for j in candidates[position + 1:position + 1 + _SENTENCE_LINES]:
             if not _continues(text, lines[j].text):
                 break
             text = f"{text} {lines[j].text}"
@@ -271,44 +277,56 @@ def _body_follows(whole: dict[int, Line], after: list[int]) -> bool:
 def assemble(lines: list[Line], vocabulary: Counter[str], config: CleanConfig) -> list[Block]:
     """Kept lines as paragraphs and headings: broken words re-joined, repeated paragraphs dropped."""
     blocks: list[Block] = []
+    parts: list[list[str]] = []  # each block's pieces, joined once at the end (linear in the text's length)
     for line in lines:
         if line.reason is not None:
             continue
         previous = blocks[-1] if blocks else None
-        if previous and not previous.heading and not line.heading and _continues(previous.text, line.text):
-            previous.text = _join(previous.text, line.text, vocabulary)
+        if previous and not previous.heading and not line.heading and _continues(parts[-1][-1], line.text):
+            drop, separator = _join(parts[-1][-1], line.text, vocabulary)
+            if drop:
+                parts[-1][-1] = parts[-1][-1][:-drop]
+            parts[-1] += [separator, line.text]
             previous.lines.append(line)
         else:
             blocks.append(Block(line.text, line.heading, [line]))
+            parts.append([line.text])
+    for block, pieces in zip(blocks, parts):
+        block.text = "".join(pieces)
     return _drop_repeats(blocks, config)
+
+
+_CLOSING = frozenset(".!?…:;\"”’)]")
 
 
 def _continues(before: str, after: str) -> bool:
     """The next line carries on the sentence: no closing punctuation before, a lower-case start after."""
-    if re.search(r"[.!?…:;\"”’)\]]$", before):
+    if before[-1:] in _CLOSING:
         return False
     return bool(re.match(r"[a-z]", after))
 
 
-def _join(before: str, after: str, vocabulary: Counter[str]) -> str:
-    head = re.search(r"(\w+)(-?)$", before)
+def _join(before: str, after: str, vocabulary: Counter[str]) -> tuple[int, str]:
+    """How the line ``after`` attaches to the text ending in ``before``: ``(characters to drop from the end of
+    before, separator)`` — a space between words, nothing inside a word broken across lines."""
+    head = re.search(r"(\w+)(-?)$", before[-120:])
     tail = re.match(r"(\w+)", after)
     if not head or not tail:
-        return f"{before} {after}"
+        return 0, " "
     left, hyphen, right = head.group(1).lower(), head.group(2), tail.group(1).lower()
     joined_known = vocabulary[left + right] >= 1
     if hyphen:
-        return before[:-1] + after if joined_known else before + after
+        return (1, "") if joined_known else (0, "")
     if joined_known:
-        return before + after
+        return 0, ""
     left_known = left in STOPWORDS or vocabulary[left] >= 2
     right_known = right in STOPWORDS or vocabulary[right] >= 2
     if left_known and right_known:
-        return f"{before} {after}"
+        return 0, " "
     # An unknown short piece is a fragment of a word broken in two ("el" + "iminate").
     if not left_known and not right_known or (not left_known and len(left) <= 3) or (not right_known and len(right) <= 3):
-        return before + after
-    return f"{before} {after}"
+        return 0, ""
+    return 0, " "
 
 
 def _drop_repeats(blocks: list[Block], config: CleanConfig) -> list[Block]:

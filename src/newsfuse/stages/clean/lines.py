@@ -36,6 +36,7 @@ RULE = "horizontal rule"
 REPEATED = "repeats an earlier paragraph"
 EMPTY_MARKUP = "markup without text"
 TEASER = "teaser of another article"
+SITE = "site furniture: recurs across this outlet's other captures"
 PROMO = "promotion (newsletter, app, subscription)"
 LINK = "labelled link to another article"
 RELATED = "link under a related-articles heading"
@@ -149,7 +150,7 @@ class Line:
             return len(WORD.findall(self.text))
         return len(WORD.findall(_UNSPACED.sub(" ", self.text))) + unspaced // 2
 
-    @property
+    @cached_property
     def stop_ratio(self) -> float:
         """Share of the line's words that are function words of the page's language."""
         tokens = [t.lower() for t in WORD.findall(self.text)]
@@ -159,11 +160,11 @@ class Line:
             return 0.3 if re.search(r"[。、，！？]", self.text) else 0.0
         return sum(t in self.function_words for t in tokens) / len(tokens)
 
-    @property
+    @cached_property
     def terminal(self) -> bool:
         return bool(_TERMINAL.search(self.text))
 
-    @property
+    @cached_property
     def prose(self) -> bool:
         """Reads like a paragraph of an article: long enough, punctuated, full of function words."""
         n = self.word_count
@@ -238,6 +239,8 @@ def _quoted(text: str) -> bool:
 
 
 def _is_timestamp(text: str) -> bool:
+    if not any(ch.isdigit() for ch in text):  # every timestamp shape has a day, a year or a time in figures
+        return False
     found = find_datetime(text)
     if not found:
         return False

@@ -9,7 +9,8 @@ from ...errors import Code, DocumentError
 from ...model import Corpus, Document, Rejection
 from .decode import decode
 from .formats import detect, parse
-from .sources import expand, read
+from . import streams
+from .sources import STDIN, expand, read
 
 __all__ = ["load", "load_text", "detect", "decode"]
 
@@ -22,6 +23,10 @@ def load(paths: Iterable[str], config: Config, *, stdin: BinaryIO | None = None)
     for item in expand(paths):
         if isinstance(item, DocumentError):
             corpus.rejected.append(Rejection(getattr(item, "path", "?"), STAGE, item.code.value, str(item)))
+            continue
+        container = streams.kind(item) if item != STDIN else None
+        if container is not None:
+            _add_stream(corpus, item, container, config)
             continue
         source = read(item, max_bytes=config.load.max_bytes, stdin=stdin)
         if source.error is not None:
@@ -37,6 +42,18 @@ def load_text(text: str, config: Config, *, source_path: str = "<text>") -> Corp
     corpus = Corpus()
     _add_documents(corpus, source_path, text.encode("utf-8"), config)
     return corpus
+
+
+def _add_stream(corpus: Corpus, path: str, container: str, config: Config) -> None:
+    """A WARC or JSON-lines file, one record at a time: memory holds one record, not the file."""
+    for item in streams.documents(path, container, max_bytes=config.load.max_bytes, encoding=config.load.encoding,
+                                  text_fields=config.load.text_fields):
+        if isinstance(item, DocumentError):
+            record = getattr(item, "record", None)
+            label = path if record is None else f"{path}#{record}"
+            corpus.rejected.append(Rejection(label, STAGE, item.code.value, str(item)))
+        else:
+            corpus.documents.append(item)
 
 
 def _add_documents(corpus: Corpus, path: str, data: bytes, config: Config) -> None:

@@ -55,7 +55,7 @@ def parse(path: str, text: str, encoding: str, *, text_fields: tuple[str, ...]) 
             html = item.pop("html", "")
             body = fragment_text(html)
             if not body.strip():
-                yield _at(DocumentError(Code.E108, detail="feed item without content", fields="content, description"),
+                yield at(DocumentError(Code.E108, detail="feed item without content", fields="content, description"),
                           path, index)
                 continue
             yield Document(path, body, "feed", encoding, record=index, meta=item)
@@ -110,22 +110,28 @@ def _json_documents(path: str, text: str, encoding: str, text_fields: tuple[str,
                 for record in _records(json.loads(line)):
                     records.append((number, record[1]))
             except json.JSONDecodeError as exc:
-                yield _at(DocumentError(Code.E107, detail=f"JSON on line {number} ({exc.msg})"), path, number)
+                yield at(DocumentError(Code.E107, detail=f"JSON on line {number} ({exc.msg})"), path, number)
     multi = len(records) > 1
     for index, (number, record) in enumerate(records):
         ref = (number if number is not None else index) if multi or number is not None else None
-        if isinstance(record, str):
-            yield Document(path, record, "json", encoding, record=ref)
-            continue
-        if not isinstance(record, dict):
-            yield _at(DocumentError(Code.E108, detail="record is not an object", fields=", ".join(text_fields)), path, ref)
-            continue
-        body = next((record[f] for f in text_fields if isinstance(record.get(f), str) and record[f].strip()), None)
-        if body is None:
-            yield _at(DocumentError(Code.E108, detail=f"keys: {', '.join(list(record)[:8])}", fields=", ".join(text_fields)),
-                      path, ref)
-            continue
-        yield Document(path, body, "json", encoding, record=ref, meta=_record_meta(record))
+        yield from record_documents(path, ref, record, encoding, text_fields)
+
+
+def record_documents(path: str, ref: int | None, record: Any, encoding: str,
+                     text_fields: tuple[str, ...]) -> Iterator[Document | DocumentError]:
+    """The document one JSON record holds (its text field and metadata), or why it holds none."""
+    if isinstance(record, str):
+        yield Document(path, record, "json", encoding, record=ref)
+        return
+    if not isinstance(record, dict):
+        yield at(DocumentError(Code.E108, detail="record is not an object", fields=", ".join(text_fields)), path, ref)
+        return
+    body = next((record[f] for f in text_fields if isinstance(record.get(f), str) and record[f].strip()), None)
+    if body is None:
+        yield at(DocumentError(Code.E108, detail=f"keys: {', '.join(list(record)[:8])}", fields=", ".join(text_fields)),
+                  path, ref)
+        return
+    yield Document(path, body, "json", encoding, record=ref, meta=_record_meta(record))
 
 
 def _records(data: Any) -> Iterator[tuple[int | None, Any]]:
@@ -144,7 +150,7 @@ def _records(data: Any) -> Iterator[tuple[int | None, Any]]:
         yield None, data
 
 
-def _at(error: DocumentError, path: str, record: int | None) -> DocumentError:
+def at(error: DocumentError, path: str, record: int | None) -> DocumentError:
     error.record = record  # type: ignore[attr-defined]
     return error
 
