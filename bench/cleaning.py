@@ -72,6 +72,20 @@ def newsfuse_text(path: str, text: str, config: Config) -> str:
         return ""
 
 
+def metadata(path: str, text: str, config: Config) -> tuple[str | None, str | None]:
+    try:
+        docs = [d for d in parse(path, text, "utf-8", text_fields=config.load.text_fields) if not isinstance(d, DocumentError)]
+        article = clean_document(docs[0], config)
+    except (DocumentError, IndexError):
+        return None, None
+    return article.title, article.published
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    x, y = " ".join(TOKEN.findall((a or "").lower())), " ".join(TOKEN.findall((b or "").lower()))
+    return bool(x and y) and (x in y or y in x)
+
+
 def newsfuse_batch(captures: dict[str, str], urls: dict[str, str], config: Config) -> dict[str, str]:
     """Clean the captures together, each tagged with its URL, through the clean stage (furniture learned)."""
     ids = sorted(captures)
@@ -128,6 +142,21 @@ def main() -> int:
     for name, predictions in (("each capture alone", alone), ("captures as one batch", batch)):
         p, r, f = corpus_scores([(gold[i], predictions.get(i, "")) for i in shared])
         print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+    # Metadata: the page's own structured data (meta tags, JSON-LD, <title>) is the reference; the capture
+    # cleaner must find the same title and day from the visible text alone.
+    html_meta = {i: metadata(f"{i}.html", pages[i], config) for i in gold}
+    capture_meta = {i: metadata(f"{i}.txt", captures[i], config) for i in gold}
+    with_title = [i for i in gold if html_meta[i][0]]
+    with_date = [i for i in gold if html_meta[i][1]]
+    print(f"\nmetadata: {len(with_title)} pages state a title and {len(with_date)} a publication date in their HTML")
+    print(f"{'source':<28} {'title found':>12} {'= HTML title':>13} {'date found':>11} {'= HTML day':>11}")
+    for name, found in (("HTML", html_meta), ("capture (visible text only)", capture_meta)):
+        titles = sum(bool(found[i][0]) for i in with_title) / len(with_title)
+        dates = sum(bool(found[i][1]) for i in with_date) / len(with_date)
+        title_share = sum(same_title(found[i][0], html_meta[i][0]) for i in with_title) / len(with_title)
+        same_day = sum((found[i][1] or "")[:10] == html_meta[i][1][:10] for i in with_date) / len(with_date)
+        print(f"{name:<28} {titles:12.3f} {title_share:13.3f} {dates:11.3f} {same_day:11.3f}")
     return 0
 
 

@@ -132,9 +132,12 @@ def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str,
         words = set(content_words(line.text))
         return len(words & body_words) / len(words) if words else 0.0
 
-    chosen = next((line for line in candidates if overlap(line) >= 0.4), None)
-    if chosen is None:
-        chosen = max(candidates, key=overlap)
+    # The headline shares words with the body, is a few words long (a menu entry is one or two) and sits
+    # close above the body; the later of two equal candidates is the nearer one.
+    def score(position: int, line: Line) -> tuple[float, int]:
+        return overlap(line) * min(line.word_count, 8) / 8 * (1.0 if len(candidates) - position <= 25 else 0.5), position
+
+    chosen = max(enumerate(candidates), key=lambda pair: score(*pair))[1]
     chosen.reason = rules.TITLE
     return chosen.text.strip()
 
