@@ -18,7 +18,6 @@ from .markdown import plain
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PAREN_CREDIT = re.compile(r"\((?:(?:image|photo|picture|pic|credit|source)s?\s*:|(?:photo|image|picture)s?\s+(?:by|credit|courtesy)\b)"
                            r"[^)]*\)\s*$|\s\[\+\]\s*$|\bcredit\s*(?:\.\.\.|…|:)", re.I)
-_LIST_ITEM = re.compile(r"^(?:[-•*·]|\d{1,2}[.)])\s+\S")
 _LINK_ONLY = re.compile(r"^\[[^\]]+\]\((https?://[^)\s]+)\)$|^<?(https?://\S+?)>?$")
 
 
@@ -147,7 +146,10 @@ def _logical(lines: list[Line], candidates: list[int]) -> dict[int, Line]:
 _SHORT_COST = 3.0
 _FURNITURE_COST = 4.0
 _SENTENCE_SHARE = 0.5
-_ALONE_SHARE = -0.5
+_ALONE_COST_SHARE = 0.5   # a short line set off as a paragraph of its own costs half
+_ISOLATED_SHARE = 0.3     # what a paragraph between two costly lines still counts
+_RUN_STEP = 4.0           # every this many lines of an unbroken costly run, the cost per line grows by one
+_RUN_GROWTH = 3.0         # ... up to this many times the cost of a single line
 
 
 def _weight(line: Line, whole: Line | None, alone: bool) -> float:
@@ -164,7 +166,7 @@ def _weight(line: Line, whole: Line | None, alone: bool) -> float:
     if _sentence_like(whole):
         return _SENTENCE_SHARE * line.word_count
     if alone and line.word_count >= 3:
-        return _ALONE_SHARE * _SHORT_COST
+        return -_ALONE_COST_SHARE * _SHORT_COST
     return -_SHORT_COST
 
 
@@ -176,9 +178,6 @@ def _discount_isolated(weights: list[float]) -> list[float]:
         if w > 0 and (i == 0 or weights[i - 1] <= 0) and (i + 1 == len(weights) or weights[i + 1] <= 0):
             out[i] = w * _ISOLATED_SHARE
     return out
-
-
-_ISOLATED_SHARE = 0.3
 
 
 def _best_run(weights: list[float]) -> tuple[int, int]:
@@ -197,10 +196,6 @@ def _best_run(weights: list[float]) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, i)
     return best_span
-
-
-_RUN_STEP = 4.0
-_RUN_GROWTH = 3.0
 
 
 def _table_row(line: Line) -> bool:
