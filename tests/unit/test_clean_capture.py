@@ -109,7 +109,7 @@ def test_copies_of_one_article_do_not_teach_furniture():
     assert all(short in article.text for article in corpus.articles)
 
 
-def test_load_text_is_unchanged_by_batch_learning():
+def test_a_capture_of_only_paragraphs_comes_out_unchanged():
     config = Config.default()
     corpus = clean(load_text("\n\n".join(BODY), config), config)
     assert corpus.articles[0].text == "\n\n".join(BODY)

@@ -152,12 +152,12 @@ _RUN_STEP = 4.0           # every this many lines of an unbroken costly run, the
 _RUN_GROWTH = 3.0         # ... up to this many times the cost of a single line
 
 
-def _weight(line: Line, whole: Line | None, alone: bool) -> float:
+def _weight(line: Line, whole: Line | None, alone: bool, teaser: bool) -> float:
     """``alone``: blank lines above and below, as innerText sets off a paragraph element; menu and list
-    entries follow each other with no blank line between them."""
+    entries follow each other with no blank line between them.  ``teaser``: the line is a teaser card."""
     if line.reason is not None or whole is None:
         return -_FURNITURE_COST if line.reason not in (rules.EMPTY_MARKUP, rules.RULE) else 0.0
-    if _teaser(line):
+    if teaser:
         return -max(_SHORT_COST, line.word_count / 2)
     if whole.prose:
         return float(line.word_count)
@@ -242,7 +242,8 @@ def _mark_regions(lines: list[Line]) -> None:
             lines[i].reason = rules.HEADER
         return
     alone = [line.blank_before and (i + 1 == len(lines) or lines[i + 1].blank_before) for i, line in enumerate(lines)]
-    weights = [_weight(line, whole.get(i), alone[i]) for i, line in enumerate(lines)]
+    teasers = {i for i in candidates if _teaser(lines[i])}
+    weights = [_weight(line, whole.get(i), alone[i], i in teasers) for i, line in enumerate(lines)]
     first, last = _best_run(_discount_isolated(weights))
     for position, i in enumerate(candidates):
         line = lines[i]
@@ -250,7 +251,7 @@ def _mark_regions(lines: list[Line]) -> None:
             line.reason = rules.HEADLINE if is_heading_shaped(line) or line.word_count >= 6 else rules.HEADER
         elif i > last:
             line.reason = rules.FOOTER
-        elif _teaser(line):
+        elif i in teasers:
             line.reason = rules.TEASER
         elif not whole[i].prose and is_heading_shaped(line) and _body_follows(whole, candidates[position + 1:]):
             line.heading = True

@@ -52,6 +52,8 @@ def site_of(doc: Document) -> str | None:
 def learn(docs: Sequence[Document]) -> dict[int, frozenset[str]]:
     """For each document (by its index in ``docs``) that shares an outlet with others: the keys of the lines
     that are that outlet's furniture.  Documents with no known outlet, or alone from theirs, get nothing."""
+    if len(docs) < 2:  # nothing to compare: skip reading a lone capture for its outlet
+        return {}
     by_site: dict[str, list[int]] = defaultdict(list)
     for k, doc in enumerate(docs):
         site = site_of(doc)
