@@ -24,8 +24,6 @@ Usage: python bench/contradictions.py [--shared ../shared] [--limit N] [--split 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import random
 import re
 import sys
@@ -35,48 +33,11 @@ from pathlib import Path
 
 from newsfuse import Config
 from newsfuse.model import Corpus, Story
-from newsfuse.pipeline import STAGES, run_corpus
-from newsfuse.stages.load import load_text
+from multinews import DEFAULT_SHARED, load_clusters, part_of, process  # noqa: F401 (the tests use them)
 
-HERE = Path(__file__).resolve().parent
-DEFAULT_SHARED = HERE.parent.parent / "shared"
 KINDS = ("number", "date", "person")
 MIN_WORDS = Config.default().synthesize.min_sentence_words
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def load_clusters(shared: Path = DEFAULT_SHARED) -> list[dict]:
-    path = shared / "dev" / "multinews-val" / "validation.jsonl"
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
-
-
-def part_of(cluster_id: str) -> str:
-    """A fixed split: 40% of clusters held out of all tuning."""
-    digest = int(hashlib.sha1(str(cluster_id).encode()).hexdigest(), 16)
-    return "held-out" if digest % 5 < 2 else "tune"
-
-
-def process(clusters: list[dict], documents: dict[str, list[str]], config: Config) -> Corpus:
-    """Every cluster as one story, through the real stages (load, clean, dedupe, extract, synthesize)."""
-    corpus = Corpus()
-    for cluster in clusters:
-        for k, text in enumerate(documents[cluster["id"]]):
-            loaded = load_text(text, config, source_path=f"{cluster['id']}/{k}.txt")
-            corpus.documents.extend(loaded.documents)
-            corpus.rejected.extend(loaded.rejected)
-    stages = [s for s in STAGES if s.name in ("clean", "dedupe")]
-    corpus = run_corpus(corpus, config, stages=stages)
-    members: dict[str, list[str]] = defaultdict(list)
-    for article in corpus.articles:
-        members[cluster_of(article.source_path)].append(article.id)
-    corpus.stories = [Story(id=cid, article_ids=ids) for cid, ids in members.items()]
-    stages = [s for s in STAGES if s.name in ("extract", "synthesize")]
-    return run_corpus(corpus, config, stages=stages)
-
-
-def cluster_of(source_path: str) -> str:
-    return source_path.rsplit("/", 1)[0]
 
 
 def document_of(source_path: str) -> int:

@@ -204,9 +204,13 @@ class Exclusive:
 class SummarySentence:
     text: str
     citations: list[Citation]
+    generated: bool = False  # written by a language model (checked against its citations), not quoted
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
+        out: dict[str, Any] = {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
+        if self.generated:
+            out["generated"] = True
+        return out
 
 
 @dataclass
@@ -223,9 +227,11 @@ class Story:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    rewrite: dict[str, Any] | None = None  # the language model's rewrite: endpoint, model, kept, dropped sentences
     # working state handed from extract to synthesize; not part of the output
     entity_index: Any = field(default=None, repr=False, compare=False)
     quote_objects: list[Any] = field(default_factory=list, repr=False, compare=False)
+    alignment: Any = field(default=None, repr=False, compare=False)  # synthesize.summary.Alignment
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -239,6 +245,7 @@ class Story:
             "quotes": list(self.quotes),
             "entities": list(self.entities),
             "timeline": list(self.timeline),
+            **({"rewrite": self.rewrite} if self.rewrite is not None else {}),
         }
 
 

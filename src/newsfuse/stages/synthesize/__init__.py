@@ -15,11 +15,12 @@ import re
 import numpy as np
 
 from ...config import Config
-from ...model import Article, Citation, Corpus, Exclusive, Fact, Span, Story, SummarySentence
+from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
 from .claims import Claim, Value, comparable, compatible, quantity_value, split_claims, stem, time_value
 from .conflicts import find_contradictions
+from .summary import Alignment, summarize
 
 __all__ = ["synthesize", "stem"]
 
@@ -61,10 +62,11 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     groups = _align(claims, vectors, settings.fact_threshold)
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
-    fact_members: list[tuple[list[int], int]] = []
+    support: list[int] = []
     for members in groups:
         members.sort(key=lambda i: (claims[i].article.published or "9999", i))
         independent = len({origin_of(claims[i].article, claims[i].span, origin) for i in members})
+        support.append(independent)
         best = _medoid(members, vectors, centrality)
         citations = [claims[i].citation for i in members]
         if independent >= 2:
@@ -76,14 +78,15 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
                 centrality=float(max(centrality[i] for i in members)),
                 position=float(np.mean([claims[i].index / max(1, claims[i].total) for i in members])),
             ))
-            fact_members.append((members, best))
         else:
             exclusives.append(Exclusive(text=claims[best].text, article_id=claims[best].article.id,
                                         citations=citations, centrality=float(centrality[best])))
     order = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -facts[k].centrality))
     story.facts = [facts[k] for k in order]
     story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
-    story.summary = _summary(story, [fact_members[k] for k in order], claims, vectors, settings.summary_sentences)
+    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()))
+    story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
+                              words=settings.summary_words)
 
 
 def _encoder(settings):
@@ -177,61 +180,6 @@ def _medoid(members: list[int], vectors, centrality: np.ndarray) -> int:
     block = (vectors[members] @ vectors[members].T).toarray()
     scores = block.mean(axis=1) + 0.1 * centrality[members]
     return members[int(scores.argmax())]
-
-
-def _summary(story: Story, fact_members: list[tuple[list[int], int]], claims: list[Claim], vectors,
-             length: int) -> list[SummarySentence]:
-    """Most corroborated, most central facts first, no two saying the same; then in reading order.
-
-    A summary item quotes the whole sentence of the fact's most typical claim, and cites the sentence of
-    every claim in the fact, so it reads as written and a reader sees each outlet's own words.
-    """
-    chosen: list[tuple[float, str, list[Citation], list[int]]] = []
-    picked_rows: list[int] = []
-    used_sentences: set[tuple[str, int]] = set()
-
-    def redundant(rows: list[int]) -> bool:
-        if any((claims[r].article.id, claims[r].sentence.start) in used_sentences for r in rows):
-            return True
-        if not picked_rows:
-            return False
-        sims = (vectors[rows] @ vectors[picked_rows].T).toarray()
-        return float(sims.max()) >= 0.5
-
-    def take(position: float, rows: list[int], best: int) -> None:
-        citations = _unique_citations([_sentence_citation(claims[r]) for r in rows])
-        chosen.append((position, claims[best].article.span_text(claims[best].sentence), citations, rows))
-        picked_rows.extend(rows)
-        used_sentences.update((claims[r].article.id, claims[r].sentence.start) for r in rows)
-
-    for fact, (members, best) in zip(story.facts, fact_members):
-        if len(chosen) >= length:
-            break
-        if not redundant(members):
-            take(fact.position, members, best)
-    if len(chosen) < length:  # too few corroborated facts: fill with the lead of the most central article
-        rows_by_citation = {(c.article.id, c.span.start): k for k, c in enumerate(claims)}
-        for exclusive in sorted(story.exclusives, key=lambda e: (_lead_rank(e, claims, rows_by_citation), -e.centrality)):
-            if len(chosen) >= length:
-                break
-            rows = [rows_by_citation[(c.article_id, c.start)] for c in exclusive.citations]
-            if not redundant(rows):
-                take(claims[rows[0]].index / max(1, claims[rows[0]].total), rows, rows[0])
-    chosen.sort(key=lambda item: item[0])
-    return [SummarySentence(text, list(citations)) for _pos, text, citations, _rows in chosen]
-
-
-def _sentence_citation(claim: Claim) -> Citation:
-    return Citation(claim.article.id, claim.sentence.start, claim.sentence.end)
-
-
-def _unique_citations(citations: list[Citation]) -> list[Citation]:
-    return list(dict.fromkeys(citations))
-
-
-def _lead_rank(exclusive: Exclusive, claims: list[Claim], rows: dict[tuple[str, int], int]) -> int:
-    first = exclusive.citations[0]
-    return claims[rows[(first.article_id, first.start)]].index
 
 
 def _headline(articles: list[Article]) -> str:

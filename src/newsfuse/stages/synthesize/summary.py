@@ -1,0 +1,169 @@
+"""The story summary: whole source sentences, most corroborated and most central first, never two alike.
+
+Candidates are the story's source sentences, quoted as written, so the summary never states what no
+source says.  Each sentence is scored by
+
+- its *support*: the independent origins of the facts its claims belong to (a sentence whose claim three
+  outlets make outranks one only its own outlet makes);
+- its *centrality*: cosine similarity to the story's centroid (what the articles as a whole are about);
+- its *position*: how early it comes in its article (news is written top-down, the lead carries the news);
+- its *readability out of context*: a sentence that opens with a pronoun or a connective ("He added",
+  "But") or a quotation no one in the sentence is credited with is worth less on its own.
+
+Sentences are taken best first under the length budget (sentences or words), skipping one too similar to
+a sentence already taken, and shown in reading order.  Each cites its own sentence and the sentences of
+every other article that carries one of its facts.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ...model import Article, Citation, Span, Story, SummarySentence
+from ...nlp.words import WORD
+from .claims import Claim
+
+__all__ = ["Alignment", "SummaryWeights", "summarize"]
+
+# A sentence opening like these leans on the one before it.
+_DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
+                       r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
+
+
+@dataclass(frozen=True)
+class SummaryWeights:
+    """How much support, position and redundancy count (chosen on the tune part of bench/summary.py)."""
+
+    support: float = 0.5       # score × (1 + support · log2(independent origins))
+    position: float = 0.15     # score ÷ (1 + position · sentence index in its article)
+    dangling: float = 0.7      # score × this for a sentence that leans on the one before it
+    unattributed: float = 0.5  # score × this for a quotation credited to no one in the sentence
+    redundancy: float = 0.5    # a sentence this similar to one already taken is skipped
+
+
+@dataclass
+class Alignment:
+    """What fact alignment leaves for the summary: the claims, their vectors and the groups they form."""
+
+    claims: list[Claim]
+    vectors: object                      # scipy sparse, one L2-normalised TF-IDF row per claim
+    groups: list[list[int]]              # claim rows of each fact or exclusive
+    support: list[int]                   # independent origins of each group
+    quotes: list = field(default_factory=list)   # extract.quotes.Quote objects of the story
+
+
+@dataclass
+class _Sentence:
+    article: Article
+    span: Span
+    index: int
+    rows: list[int]
+    support: int = 1
+    score: float = 0.0
+    citations: list[Citation] = field(default_factory=list)
+
+
+def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: int = 0,
+              weights: SummaryWeights = SummaryWeights()) -> list[SummarySentence]:
+    """The summary of ``story`` in at most ``sentences`` sentences, or about ``words`` words when > 0."""
+    claims = alignment.claims
+    if not claims:
+        return []
+    candidates = _candidates(alignment)
+    matrix = _sentence_vectors(candidates, alignment.vectors)
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    centrality = (matrix @ (centroid / norm)).ravel() if norm else np.zeros(len(candidates))
+    unattributed = _unattributed_quotes(alignment.quotes)
+    for k, sentence in enumerate(candidates):
+        text = sentence.article.span_text(sentence.span)
+        score = float(centrality[k]) * (1 + weights.support * math.log2(max(1, sentence.support)))
+        score /= 1 + weights.position * sentence.index
+        if _DANGLING.match(text):
+            score *= weights.dangling
+        if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
+            score *= weights.unattributed
+        sentence.score = score
+    order = sorted(range(len(candidates)), key=lambda k: -candidates[k].score)
+    chosen: list[int] = []
+    used_groups: set[int] = set()
+    group_of = _group_of(alignment)
+    total_words = 0
+    for k in order:
+        if (words and total_words >= words) or (not words and len(chosen) >= sentences):
+            break
+        sentence = candidates[k]
+        groups = {group_of[r] for r in sentence.rows}
+        if groups & used_groups:
+            continue
+        if chosen and float((matrix[k] @ matrix[chosen].T).toarray().max()) >= weights.redundancy:
+            continue
+        chosen.append(k)
+        used_groups |= groups
+        total_words += len(WORD.findall(sentence.article.span_text(sentence.span)))
+    published = {a.id: a.published or "9999" for a in {candidates[k].article.id: candidates[k].article
+                                                        for k in chosen}.values()}
+    chosen.sort(key=lambda k: (candidates[k].index / max(1, _length(candidates[k].article)),
+                               published[candidates[k].article.id]))
+    return [SummarySentence(candidates[k].article.span_text(candidates[k].span), candidates[k].citations)
+            for k in chosen]
+
+
+def _length(article: Article) -> int:
+    return len(article.sentences)
+
+
+def _group_of(alignment: Alignment) -> dict[int, int]:
+    return {row: g for g, rows in enumerate(alignment.groups) for row in rows}
+
+
+def _candidates(alignment: Alignment) -> list[_Sentence]:
+    """One candidate per source sentence that holds a claim, with its support and every citation."""
+    claims = alignment.claims
+    group_of = _group_of(alignment)
+    by_sentence: dict[tuple[str, int], _Sentence] = {}
+    for row, claim in enumerate(claims):
+        key = (claim.article.id, claim.sentence.start)
+        if key not in by_sentence:
+            by_sentence[key] = _Sentence(claim.article, claim.sentence, claim.index, [])
+        by_sentence[key].rows.append(row)
+    for sentence in by_sentence.values():
+        groups = [group_of[r] for r in sentence.rows]
+        sentence.support = max(alignment.support[g] for g in groups)
+        own = Citation(sentence.article.id, sentence.span.start, sentence.span.end)
+        others = [Citation(claims[m].article.id, claims[m].sentence.start, claims[m].sentence.end)
+                  for g in groups for m in alignment.groups[g]]
+        sentence.citations = list(dict.fromkeys([own, *others]))
+    return list(by_sentence.values())
+
+
+def _sentence_vectors(candidates: list[_Sentence], vectors):
+    """A sentence's vector: the normalised sum of its claims' vectors."""
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    rows, cols = [], []
+    for k, sentence in enumerate(candidates):
+        rows.extend([k] * len(sentence.rows))
+        cols.extend(sentence.rows)
+    pick = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(candidates), vectors.shape[0]))
+    return normalize(pick @ vectors)
+
+
+def _unattributed_quotes(quotes) -> dict[str, list[tuple[int, int, int | None]]]:
+    """Each article's direct quotations: their span and where their speech verb is (None when none is)."""
+    out: dict[str, list[tuple[int, int, int | None]]] = {}
+    for quote in quotes or ():
+        if quote.kind == "direct":
+            cue = quote.cue.start if quote.cue is not None else None
+            out.setdefault(quote.article.id, []).append((quote.span.start, quote.span.end, cue))
+    return out
+
+
+def _quotes_uncredited(sentence: _Sentence, quotes) -> bool:
+    """Whether the sentence holds a direct quotation whose speech verb is not in the sentence."""
+    start, end = sentence.span.start, sentence.span.end
+    return any(start <= s and e <= end and (cue is None or not start <= cue < end) for s, e, cue in quotes)
