@@ -22,6 +22,7 @@ class Code(str, Enum):
     E108 = "E108"  # structured record without a text field
     E201 = "E201"  # no article body left after cleaning
     E301 = "E301"  # a stage failed on this document (a bug: please report)
+    E302 = "E302"  # the language model endpoint failed (the extractive summary is kept)
     E901 = "E901"  # bad configuration value
     E902 = "E902"  # nothing usable in the input
 
@@ -37,6 +38,8 @@ MESSAGES: dict[Code, str] = {
     Code.E108: "record has no text field ({detail}); expected one of: {fields}.",
     Code.E201: "no article body left after cleaning ({detail}); the capture may hold only page furniture.",
     Code.E301: "stage failed on this document: {detail}. This is a bug; please report it with the file.",
+    Code.E302: "the language model rewrite failed ({detail}); the extractive summary is kept. Check the --llm "
+                "address and that the server speaks the OpenAI chat-completions protocol.",
     Code.E901: "bad configuration: {detail}",
     Code.E902: "nothing usable in the input: {detail}",
 }

@@ -46,6 +46,15 @@ def parser() -> argparse.ArgumentParser:
                                                                        "page) or json")
     brief.add_argument("--split", metavar="DIR", help="write one brief per story into DIR (story-01-<id>.<format>, "
                                                       "largest story first) instead of one document")
+    brief.add_argument("--length", metavar="N|Nw", type=_length,
+                       help="summary length: N sentences, or about N words with a w suffix (e.g. 120w)")
+    brief.add_argument("--llm", metavar="URL", help="rewrite each summary with a language model at this "
+                                                    "OpenAI-compatible address (e.g. http://127.0.0.1:8080/v1); every "
+                                                    "generated sentence is checked against its cited sources and "
+                                                    "dropped when they do not support it")
+    brief.add_argument("--llm-model", metavar="NAME", default="default", help="the model name sent to --llm")
+    brief.add_argument("--png", metavar="DIR", help="also draw each story's coverage matrix and timeline as PNG "
+                                                    "files in DIR (needs newsfuse[png])")
     brief.set_defaults(handler=_brief)
 
     stories = commands.add_parser("stories", help="list the stories in the captures, with sizes and titles",
@@ -81,8 +90,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _length(value: str) -> tuple[str, int]:
+    text = value.strip().lower()
+    unit = "words" if text.endswith("w") else "sentences"
+    number = text.rstrip("w")
+    if not number.isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of sentences or words (e.g. 6 or 120w), got {value!r}")
+    return unit, int(number)
+
+
 def _config(args: argparse.Namespace) -> Config:
-    overrides = merge_overrides(args.overrides)
+    extra = list(args.overrides)
+    length = getattr(args, "length", None)
+    if length:
+        unit, number = length
+        extra += [f"synthesize.summary_words={number if unit == 'words' else 0}"]
+        if unit == "sentences":
+            extra += [f"synthesize.summary_sentences={number}"]
+    overrides = merge_overrides(extra)
     return Config.from_file(args.config, overrides) if args.config else Config.from_dict(overrides)
 
 
@@ -114,12 +139,48 @@ def _brief(args: argparse.Namespace) -> int:
         _report(corpus, args)
         print("newsfuse: " + message(Code.E902, detail="no article could be read from the input"), file=sys.stderr)
         return EXIT_UNUSABLE
+    if args.llm:
+        corpus = _rewrite(corpus, config, args)
+    if args.png:
+        _write_png(corpus, args.png)
     if args.split:
         _write_split(corpus, args.format, args.split)
     else:
         _write(render(corpus, args.format), args.output)
     _report(corpus, args)
     return EXIT_REJECTED if corpus.rejected else EXIT_OK
+
+
+def _rewrite(corpus: Corpus, config: Config, args: argparse.Namespace) -> Corpus:
+    from ..stages.synthesize.rewrite import RewriteSettings, rewrite
+
+    encode = None
+    if config.synthesize.embeddings != "off":
+        from ..nlp import embed
+        if embed.available():
+            encode = embed.encode
+    words = config.synthesize.summary_words
+    sentences = max(1, round(words / 25)) if words else config.synthesize.summary_sentences
+    return rewrite(corpus, RewriteSettings(args.llm, model=args.llm_model, sentences=sentences), encode=encode)
+
+
+def _write_png(corpus: Corpus, folder: str) -> None:
+    from pathlib import Path
+
+    from ..render.coverage import coverage_svg, timeline_svg, to_png
+    from ..render.view import story_views
+
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for number, view in enumerate(story_views(corpus), 1):
+            stem = f"story-{number:02d}-{view.story.id}"
+            (target / f"{stem}-coverage.png").write_bytes(to_png(coverage_svg(view)))
+            (target / f"{stem}-timeline.png").write_bytes(to_png(timeline_svg(view)))
+    except OSError as exc:
+        raise NewsfuseError(Code.E901, detail=f"cannot write PNG files to {folder}: {exc.strerror}") from exc
+    except RuntimeError as exc:
+        raise NewsfuseError(Code.E901, detail=str(exc)) from exc
 
 
 def _write_split(corpus: Corpus, fmt: str, folder: str) -> None:

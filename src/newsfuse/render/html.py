@@ -9,6 +9,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Article, Citation, Corpus
+from .coverage import coverage_svg, timeline_svg
 from .view import StoryView, story_views
 
 
@@ -70,8 +71,13 @@ def render_html(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> str:
         found = _sentence_of(by_id[article_id], start)
         return found[0] if found else start
 
+    from markupsafe import Markup
+
+    # the drawings are built by coverage.py, which escapes every piece of source text it puts in them
+    coverage = [Markup(coverage_svg(view)) for view in views]
+    timelines = [Markup(timeline_svg(view)) for view in views]
     return _environment().get_template("brief.html.j2").render(
-        views=views, sources=sources, rejected=corpus.rejected, by_id=by_id, safe_url=safe_url, anchor=anchor,
+        views=views, sources=sources, coverage=coverage, timelines=timelines, rejected=corpus.rejected, by_id=by_id, safe_url=safe_url, anchor=anchor,
     )
 
 

@@ -44,11 +44,19 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
     out.append(f"*{len(view.articles)} articles from {len(view.outlets)} outlets{span}*\n")
     if story.summary:
         out.append("## Summary\n")
+        if any(s.generated for s in story.summary):
+            out.append(f"*Rewritten by the model {escape(story.rewrite['model'])}; every sentence was checked "
+                       f"against the sources it cites.*\n")
         for sentence in story.summary:
             out.append(f"- {escape(sentence.text)} {_cite(view.marks(sentence.citations))}")
         out.append("")
+    if story.rewrite and story.rewrite["dropped"]:
+        out.append("### Dropped from the model's rewrite\n")
+        for item in story.rewrite["dropped"]:
+            out.append(f"- ~~{escape(item['text'])}~~ ({escape('; '.join(item['reasons']))})")
+        out.append("")
     if story.contradictions:
-        out.append("## Where outlets disagree\n")
+        out.append("## What is disputed\n")
         for item in story.contradictions:
             sides = []
             for side in item["sides"]:
@@ -65,6 +73,29 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
             outlets = ", ".join(view.outlet_names(fact.sources))
             out.append(f"- **{fact.independent_sources} independent** ({escape(outlets)}): {escape(fact.text)} "
                        f"{_cite(view.marks(fact.citations))}")
+        out.append("")
+    if view.speakers:
+        out.append("## Who said what\n")
+        for speaker, quotes, total in view.speakers:
+            more = f" (top {len(quotes)} of {total})" if total > len(quotes) else ""
+            out.append(f"### {escape(speaker)}{more}\n")
+            for quote in quotes:
+                outlets = ", ".join(view.outlet_names(quote.get("sources", [])))
+                out.append(f"- “{escape(quote['text'])}” ({escape(outlets)}) {_cite(view.marks(view.citations(quote)))}")
+            out.append("")
+    if view.timeline:
+        out.append("## Timeline\n")
+        for event in view.timeline:
+            out.append(f"- **{escape(event.get('date') or '')}**: {escape(event.get('text') or '')} "
+                       f"{_cite(view.marks(view.citations(event)))}")
+        out.append("")
+    if view.actors:
+        out.append("## People and organisations\n")
+        for actor in view.actors:
+            roles = f", {escape('; '.join(actor['roles']))}" if actor.get("roles") else ""
+            kind = "person" if actor.get("type") == "person" else "organisation"
+            out.append(f"- **{escape(actor['name'])}** ({kind}{roles}): named in "
+                       f"{len(actor.get('article_ids', []))} of {len(view.articles)} articles")
         out.append("")
     if view.exclusives_by_outlet:
         out.append("## Reported by one outlet only\n")

@@ -1,4 +1,5 @@
-"""What every renderer shows, computed once: numbered sources, outlets per fact, exclusives per outlet."""
+"""What every renderer shows, computed once: numbered sources, outlets per fact, exclusives per outlet,
+quotes by speaker, the dated timeline and the people and organisations worth listing."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,9 +16,21 @@ class StoryView:
     outlets: list[str] = field(default_factory=list)
     first_published: str | None = None
     last_published: str | None = None
+    speakers: list[tuple[str, list[dict], int]] = field(default_factory=list)  # speaker, quotes shown, total
+    timeline: list[dict] = field(default_factory=list)
+    actors: list[dict] = field(default_factory=list)   # people and organisations, most mentioned first
 
     def marks(self, citations: list[Citation]) -> list[int]:
         return sorted({self.number[c.article_id] for c in citations})
+
+    def one_per_source(self, citations: list[Citation]) -> list[Citation]:
+        """The first citation of each source, in source-number order (one [n] mark per source)."""
+        first: dict[str, Citation] = {}
+        for citation in citations:
+            if isinstance(citation, dict):  # contradictions keep their citations as JSON-ready dicts
+                citation = Citation(citation["article_id"], citation["start"], citation["end"])
+            first.setdefault(citation.article_id, citation)
+        return sorted(first.values(), key=lambda c: self.number[c.article_id])
 
     def outlet_names(self, article_ids: list[str]) -> list[str]:
         by_id = {a.id: a for a in self.articles}
@@ -26,8 +39,44 @@ class StoryView:
     def facts_carried(self, article_id: str) -> int:
         return sum(article_id in fact.sources for fact in self.story.facts)
 
+    def citations(self, entry: dict) -> list[Citation]:
+        """The citations of an output entry (a quote, a timeline event, an entity) as objects."""
+        return [Citation(c["article_id"], c["start"], c["end"]) for c in entry.get("citations", ())]
 
-def story_views(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> list[StoryView]:
+
+def _speakers(story: Story, per_speaker: int) -> list[tuple[str, list[dict], int]]:
+    """Direct and partial quotes grouped by who said them, the most quoted speaker first."""
+    grouped: dict[str, list[dict]] = {}
+    for quote in story.quotes:
+        if quote.get("kind") == "paraphrase" or not (quote.get("speaker") or quote.get("attribution")):
+            continue
+        grouped.setdefault(quote.get("speaker") or quote["attribution"], []).append(quote)
+    ranked = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [(speaker, sorted(quotes, key=lambda q: -len(q.get("sources", ())))[:per_speaker], len(quotes))
+            for speaker, quotes in ranked]
+
+
+def _timeline(story: Story) -> list[dict]:
+    """Dated events in date order, one per event sentence (the same sentence is listed once)."""
+    seen: set[tuple[str, str]] = set()
+    events = []
+    for event in sorted(story.timeline, key=lambda e: (e.get("date") or "")):
+        key = (event.get("date") or "", event.get("text") or "")
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
+    return events
+
+
+def _actors(story: Story, limit: int) -> list[dict]:
+    """People and organisations named in two articles or twice, most mentioned first."""
+    chosen = [e for e in story.entities if e.get("type") in ("person", "organization", "org")
+              and (len(e.get("article_ids", ())) >= 2 or e.get("mentions", 0) >= 2)]
+    return sorted(chosen, key=lambda e: (-len(e.get("article_ids", ())), -e.get("mentions", 0)))[:limit]
+
+
+def story_views(corpus: Corpus, *, exclusives_per_outlet: int = 5, quotes_per_speaker: int = 3,
+                actors: int = 15) -> list[StoryView]:
     by_id = corpus.by_id()
     views = []
     for story in corpus.stories:
@@ -44,5 +93,8 @@ def story_views(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> list[Story
         dates = sorted(a.published for a in articles if a.published)
         view.first_published = dates[0] if dates else None
         view.last_published = dates[-1] if dates else None
+        view.speakers = _speakers(story, quotes_per_speaker)
+        view.timeline = _timeline(story)
+        view.actors = _actors(story, actors)
         views.append(view)
     return views
