@@ -150,7 +150,7 @@ def evaluate(clusters: list[dict], config: Config, weights: SummaryWeights = Sum
             for metric in METRICS:
                 totals[method][metric] += 100 * result[metric].fmeasure
         scored += 1
-    return {"clusters": scored,
+    return {"clusters": scored, "corpus": corpus,
             "rouge": {m: {k: v / max(1, scored) for k, v in totals[m].items()} for m in METHODS},
             "seconds": {m: v / max(1, scored) for m, v in seconds.items()}}
 

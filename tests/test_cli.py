@@ -107,3 +107,21 @@ def test_stories_lists_each_event_once_and_split_writes_one_brief_per_story(tmp_
     assert [f.name[:9] for f in files] == ["story-01-", "story-02-"]
     sizes = [len(json.loads(f.read_text())["articles"]) for f in files]
     assert sizes == [5, 4]
+
+
+def test_length_in_words_or_sentences_and_png_drawings(tmp_path):
+    out = tmp_path / "brief.json"
+    assert newsfuse("brief", str(EXAMPLE), "--length", "2", "--format", "json", "-o", str(out), "-q").returncode == 0
+    assert len(json.loads(out.read_text())["stories"][0]["summary"]) == 2
+    result = newsfuse("brief", str(EXAMPLE), "--length", "60w", "--format", "json", "-o", str(out), "-q",
+                      "--png", str(tmp_path / "png"))
+    assert result.returncode == 0, result.stderr.decode()
+    summary = json.loads(out.read_text())["stories"][0]["summary"]
+    words = [len(s["text"].split()) for s in summary]
+    assert sum(words) >= 60 and sum(words[:-1]) < 60  # whole sentences, stopping once 60 words are reached
+    drawings = sorted(p.name for p in (tmp_path / "png").iterdir())
+    assert len(drawings) == 2 and drawings[0].endswith("-coverage.png") and drawings[1].endswith("-timeline.png")
+    for name in drawings:
+        assert (tmp_path / "png" / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = newsfuse("brief", str(EXAMPLE), "--length", "0w")
+    assert bad.returncode == 2 and b"positive number" in bad.stderr

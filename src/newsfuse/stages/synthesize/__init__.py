@@ -16,6 +16,7 @@ import numpy as np
 
 from ...config import Config
 from ...model import Article, Corpus, Exclusive, Fact, Span, Story
+from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
 from .claims import Claim, Value, comparable, compatible, quantity_value, split_claims, stem, time_value
@@ -23,6 +24,8 @@ from .conflicts import find_contradictions
 from .summary import Alignment, summarize
 
 __all__ = ["synthesize", "stem"]
+
+_NUMBER_WORD = re.compile(NUMBER_WORD + r"|hundred|thousand|million|billion|trillion|dozen", re.I)
 
 
 def _analyzer(text: str) -> list[str]:
@@ -48,9 +51,10 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     claims = _claims(articles, settings.min_sentence_words, story.entity_index, quoted)
     story.headline = _headline(articles)
     origin = origins(articles)
+    encode = _encoder(settings)
     story.contradictions = find_contradictions(
         claims, articles, origin, context=settings.conflict_context, person_context=settings.person_context,
-        quotes=story.quote_objects or (), quote_entries=story.quotes, encode=_encoder(settings))
+        quotes=story.quote_objects or (), quote_entries=story.quotes, encode=encode)
     if not claims:
         return
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -84,7 +88,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     order = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -facts[k].centrality))
     story.facts = [facts[k] for k in order]
     story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
-    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()))
+    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode)
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words)
 
@@ -140,11 +144,19 @@ def _align(claims: list[Claim], vectors, threshold: float) -> list[list[int]]:
     """Greedy average-link grouping: strongest pairs first, never two claims of one article in a group.
 
     Claims that state comparable figures or dates must agree on them: "12 injured" and "15 injured" are
-    two claims (a disagreement), never one corroborated fact.
+    two claims (a disagreement), never one corroborated fact.  They must also share words beyond their
+    figures: four of them, or most of the shorter claim's and at least two ("three Syrians, including a woman" and "they
+    included three women" share a figure and two words, and are not one fact).
     """
     similarity = (vectors @ vectors.T).tocoo()
+    words = [_words_beyond_figures(c.text) for c in claims]
+
+    def share_enough(i: int, j: int) -> bool:
+        needed = max(2, min(4, 0.6 * min(len(words[i]), len(words[j]))))
+        return len(words[i] & words[j]) >= needed
+
     pairs = [(float(v), int(i), int(j)) for i, j, v in zip(similarity.row, similarity.col, similarity.data)
-             if i < j and v >= threshold and claims[i].article.id != claims[j].article.id]
+             if i < j and v >= threshold and claims[i].article.id != claims[j].article.id and share_enough(i, j)]
     pairs.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
@@ -172,6 +184,12 @@ def _align(claims: list[Claim], vectors, threshold: float) -> list[list[int]]:
         left.extend(right)
         del members[b]
     return list(members.values())
+
+
+def _words_beyond_figures(text: str) -> set[str]:
+    """A claim's stemmed content words, without figures or number words."""
+    return {stem(t) for t in WORD.findall(text)
+            if t.lower() not in STOPWORDS and not t[0].isdigit() and not _NUMBER_WORD.fullmatch(t)}
 
 
 def _medoid(members: list[int], vectors, centrality: np.ndarray) -> int:

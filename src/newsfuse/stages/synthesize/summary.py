@@ -5,13 +5,17 @@ source says.  Each sentence is scored by
 
 - its *support*: the independent origins of the facts its claims belong to (a sentence whose claim three
   outlets make outranks one only its own outlet makes);
-- its *centrality*: cosine similarity to the story's centroid (what the articles as a whole are about);
+- its *centrality*: cosine similarity to the story's centroid (what the articles as a whole are about), in
+  TF-IDF space plus, when sentence embeddings are installed, in embedding space;
 - its *position*: how early it comes in its article (news is written top-down, the lead carries the news);
 - its *readability out of context*: a sentence that opens with a pronoun or a connective ("He added",
   "But") or a quotation no one in the sentence is credited with is worth less on its own.
 
+- its *length*: a fragment under 8 words or a run-on over 50 is worth less.
+
 Sentences are taken best first under the length budget (sentences or words), skipping one too similar to
-a sentence already taken, and shown in reading order.  Each cites its own sentence and the sentences of
+a sentence already taken (in words, or in meaning when embeddings are installed), and shown in reading
+order.  Each cites its own sentence and the sentences of
 every other article that carries one of its facts.
 """
 from __future__ import annotations
@@ -37,11 +41,15 @@ _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|t
 class SummaryWeights:
     """How much support, position and redundancy count (chosen on the tune part of bench/summary.py)."""
 
-    support: float = 0.5       # score × (1 + support · log2(independent origins))
+    support: float = 1.0       # score × (1 + support · log2(independent origins))
     position: float = 0.15     # score ÷ (1 + position · sentence index in its article)
     dangling: float = 0.7      # score × this for a sentence that leans on the one before it
     unattributed: float = 0.5  # score × this for a quotation credited to no one in the sentence
-    redundancy: float = 0.5    # a sentence this similar to one already taken is skipped
+    short: int = 8             # sentences shorter than this many words, or longer than `long`,
+    long: int = 50
+    odd_length: float = 0.3    # score × this
+    redundancy: float = 0.2    # a sentence this similar (TF-IDF cosine) to one already taken is skipped
+    same_meaning: float = 0.8  # or this similar in embedding space
 
 
 @dataclass
@@ -53,6 +61,8 @@ class Alignment:
     groups: list[list[int]]              # claim rows of each fact or exclusive
     support: list[int]                   # independent origins of each group
     quotes: list = field(default_factory=list)   # extract.quotes.Quote objects of the story
+    encode: object = None                # sentence embedding function, or None
+    _embeddings: object = field(default=None, repr=False)
 
 
 @dataclass
@@ -77,11 +87,17 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = (matrix @ (centroid / norm)).ravel() if norm else np.zeros(len(candidates))
+    embeddings = _embeddings(alignment, candidates)
+    if embeddings is not None:
+        mean = embeddings.mean(axis=0)
+        centrality = centrality + embeddings @ (mean / (np.linalg.norm(mean) or 1.0))
     unattributed = _unattributed_quotes(alignment.quotes)
     for k, sentence in enumerate(candidates):
         text = sentence.article.span_text(sentence.span)
         score = float(centrality[k]) * (1 + weights.support * math.log2(max(1, sentence.support)))
         score /= 1 + weights.position * sentence.index
+        if not weights.short <= len(text.split()) <= weights.long:
+            score *= weights.odd_length
         if _DANGLING.match(text):
             score *= weights.dangling
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
@@ -101,6 +117,8 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             continue
         if chosen and float((matrix[k] @ matrix[chosen].T).toarray().max()) >= weights.redundancy:
             continue
+        if chosen and embeddings is not None and float((embeddings[chosen] @ embeddings[k]).max()) >= weights.same_meaning:
+            continue
         chosen.append(k)
         used_groups |= groups
         total_words += len(WORD.findall(sentence.article.span_text(sentence.span)))
@@ -110,6 +128,15 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
                                published[candidates[k].article.id]))
     return [SummarySentence(candidates[k].article.span_text(candidates[k].span), candidates[k].citations)
             for k in chosen]
+
+
+def _embeddings(alignment: Alignment, candidates: list[_Sentence]):
+    """The candidates' sentence embeddings (computed once per story), or None without an encoder."""
+    if alignment.encode is None:
+        return None
+    if alignment._embeddings is None:
+        alignment._embeddings = alignment.encode([c.article.span_text(c.span).replace("\n", " ") for c in candidates])
+    return alignment._embeddings
 
 
 def _length(article: Article) -> int:
