@@ -29,11 +29,10 @@ import re
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 from newsfuse import Config
 from newsfuse.model import Corpus, Story
-from multinews import DEFAULT_SHARED, load_clusters, part_of, process  # noqa: F401 (the tests use them)
+from multinews import add_arguments, chosen_parts, load_clusters, part_of, process  # noqa: F401 (the tests use them)
 
 KINDS = ("number", "date", "person")
 MIN_WORDS = Config.default().synthesize.min_sentence_words
@@ -287,19 +286,12 @@ def table(results: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--limit", type=int, default=0, help="first N clusters of each part (0 = all)")
-    parser.add_argument("--split", choices=("all", "tune", "held-out"), default="all")
+    add_arguments(parser)
     parser.add_argument("--quiet", action="store_true", help="only the table")
     args = parser.parse_args(argv)
     config = Config.default()
-    clusters = load_clusters(args.shared)
-    parts = ("tune", "held-out") if args.split == "all" else (args.split,)
     results = {}
-    for part in parts:
-        chosen = [c for c in clusters if part_of(c["id"]) == part]
-        if args.limit:
-            chosen = chosen[:args.limit]
+    for part, chosen in chosen_parts(args):
         started = time.perf_counter()
         results[part] = evaluate(chosen, config)
         if not args.quiet:

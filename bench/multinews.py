@@ -51,3 +51,21 @@ def process(clusters: list[dict], documents: dict[str, list[str]], config: Confi
 
 def cluster_of(source_path: str) -> str:
     return source_path.rsplit("/", 1)[0]
+
+
+def add_arguments(parser) -> None:
+    """The options every Multi-News benchmark takes: where ../shared is, which part, how many clusters."""
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--limit", type=int, default=0, help="first N clusters of each part (0 = all)")
+    parser.add_argument("--split", choices=("all", "tune", "held-out"), default="all")
+
+
+def chosen_parts(args) -> list[tuple[str, list[dict]]]:
+    """The parts the options ask for, each with its clusters (the first ``--limit`` of them)."""
+    clusters = load_clusters(args.shared)
+    parts = ("tune", "held-out") if args.split == "all" else (args.split,)
+    out = []
+    for part in parts:
+        chosen = [c for c in clusters if part_of(c["id"]) == part]
+        out.append((part, chosen[:args.limit] if args.limit else chosen))
+    return out

@@ -26,9 +26,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 
-from multinews import DEFAULT_SHARED, load_clusters, part_of
+from multinews import add_arguments, chosen_parts, load_clusters, part_of  # noqa: F401 (the tests use them)
 from newsfuse import Config
 from newsfuse.config import merge_overrides
 from newsfuse.model import Article, Corpus, Story
@@ -173,20 +172,11 @@ def table(results: dict[str, dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N clusters of each part")
-    parser.add_argument("--split", choices=("all", "tune", "held-out"), default="all")
+    add_arguments(parser)
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="SECTION.KEY=VALUE")
     args = parser.parse_args(argv)
     config = Config.from_dict(merge_overrides(args.overrides))
-    clusters = load_clusters(args.shared)
-    parts = ("tune", "held-out") if args.split == "all" else (args.split,)
-    results = {}
-    for part in parts:
-        chosen = [c for c in clusters if part_of(c["id"]) == part]
-        if args.limit:
-            chosen = chosen[:args.limit]
-        results[part] = evaluate(chosen, config)
+    results = {part: evaluate(chosen, config) for part, chosen in chosen_parts(args)}
     print(table(results))
     return 0
 
