@@ -70,7 +70,7 @@ def _timeline(story: Story) -> list[dict]:
 
 def _actors(story: Story, limit: int) -> list[dict]:
     """People and organisations named in two articles or twice, most mentioned first."""
-    chosen = [e for e in story.entities if e.get("type") in ("person", "organization", "org")
+    chosen = [e for e in story.entities if e.get("type") in ("person", "organization")
               and (len(e.get("article_ids", ())) >= 2 or e.get("mentions", 0) >= 2)]
     return sorted(chosen, key=lambda e: (-len(e.get("article_ids", ())), -e.get("mentions", 0)))[:limit]
 

@@ -9,14 +9,13 @@ source says.  Each sentence is scored by
   TF-IDF space plus, when sentence embeddings are installed, in embedding space;
 - its *position*: how early it comes in its article (news is written top-down, the lead carries the news);
 - its *readability out of context*: a sentence that opens with a pronoun or a connective ("He added",
-  "But") or a quotation no one in the sentence is credited with is worth less on its own.
-
+  "But") or a quotation no one in the sentence is credited with is worth less on its own;
 - its *length*: a fragment under 8 words or a run-on over 50 is worth less.
 
-Sentences are taken best first under the length budget (sentences or words), skipping one too similar to
-a sentence already taken (in words, or in meaning when embeddings are installed), and shown in reading
-order.  Each cites its own sentence and the sentences of
-every other article that carries one of its facts.
+Sentences are taken best first under the length budget (sentences, or words counted as space-separated
+tokens), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
+in meaning when embeddings are installed), and shown in reading order.  Each cites its own sentence and
+the sentences of every other article that carries one of its facts.
 """
 from __future__ import annotations
 
@@ -27,7 +26,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ...model import Article, Citation, Span, Story, SummarySentence
-from ...nlp.words import WORD
 from .claims import Claim
 
 __all__ = ["Alignment", "SummaryWeights", "summarize"]
@@ -121,11 +119,10 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             continue
         chosen.append(k)
         used_groups |= groups
-        total_words += len(WORD.findall(sentence.article.span_text(sentence.span)))
-    published = {a.id: a.published or "9999" for a in {candidates[k].article.id: candidates[k].article
-                                                        for k in chosen}.values()}
-    chosen.sort(key=lambda k: (candidates[k].index / max(1, _length(candidates[k].article)),
-                               published[candidates[k].article.id]))
+        total_words += len(sentence.article.span_text(sentence.span).split())
+    # reading order: how far into its article each sentence comes, earlier articles first on ties
+    chosen.sort(key=lambda k: (candidates[k].index / max(1, len(candidates[k].article.sentences)),
+                               candidates[k].article.published or "9999"))
     return [SummarySentence(candidates[k].article.span_text(candidates[k].span), candidates[k].citations)
             for k in chosen]
 
@@ -137,10 +134,6 @@ def _embeddings(alignment: Alignment, candidates: list[_Sentence]):
     if alignment._embeddings is None:
         alignment._embeddings = alignment.encode([c.article.span_text(c.span).replace("\n", " ") for c in candidates])
     return alignment._embeddings
-
-
-def _length(article: Article) -> int:
-    return len(article.sentences)
 
 
 def _group_of(alignment: Alignment) -> dict[int, int]:
