@@ -43,6 +43,11 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Citation":
+        """The citation of a JSON-ready entry (quotes, timeline, entities and contradictions keep dicts)."""
+        return cls(data["article_id"], data["start"], data["end"])
+
 
 @dataclass
 class Removed:

@@ -74,6 +74,11 @@ def check(corpus: Corpus) -> None:
                 holder = next((s.start for s in article.sentences if s.start <= citation.start < s.end),
                               citation.start)
                 assert f'-a{number[citation.article_id]}-{holder}"' in html
+        for entry in [*story.quotes, *story.timeline]:  # every citation link of the page has its target
+            for c in entry["citations"]:
+                article = articles[c["article_id"]]
+                holder = next((s.start for s in article.sentences if s.start <= c["start"] < s.end), c["start"])
+                assert f'id="s{1 + corpus.stories.index(story)}-a{number[c["article_id"]]}-{holder}"' in html
 
 
 captures = st.lists(

@@ -9,6 +9,8 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..model import Article, Citation, Corpus
+from markupsafe import Markup
+
 from .coverage import coverage_svg, timeline_svg
 from .view import StoryView, story_views
 
@@ -52,7 +54,9 @@ def _cited_spans(view: StoryView) -> dict[str, set[tuple[int, int]]]:
     by_id = {a.id: a for a in view.articles}
     story = view.story
     citations = [c for item in [*story.summary, *story.facts, *story.exclusives] for c in item.citations]
-    citations += [Citation(c["article_id"], c["start"], c["end"]) for x in story.contradictions for c in x["citations"]]
+    # every section that cites (the quotes and the timeline too) needs its cited sentence marked as a target
+    entries = [*story.contradictions, *story.quotes, *story.timeline]
+    citations += [Citation.from_dict(c) for entry in entries for c in entry["citations"]]
     for citation in citations:
         article = by_id[citation.article_id]
         spans[article.id].add(_sentence_of(article, citation.start) or (citation.start, citation.end))
@@ -71,13 +75,12 @@ def render_html(corpus: Corpus, *, exclusives_per_outlet: int = 5) -> str:
         found = _sentence_of(by_id[article_id], start)
         return found[0] if found else start
 
-    from markupsafe import Markup
-
     # the drawings are built by coverage.py, which escapes every piece of source text it puts in them
     coverage = [Markup(coverage_svg(view)) for view in views]
     timelines = [Markup(timeline_svg(view)) for view in views]
     return _environment().get_template("brief.html.j2").render(
-        views=views, sources=sources, coverage=coverage, timelines=timelines, rejected=corpus.rejected, by_id=by_id, safe_url=safe_url, anchor=anchor,
+        views=views, sources=sources, coverage=coverage, timelines=timelines, rejected=corpus.rejected, by_id=by_id,
+        safe_url=safe_url, anchor=anchor,
     )
 
 

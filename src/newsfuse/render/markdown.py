@@ -62,7 +62,7 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
             for side in item["sides"]:
                 said = side["claims"][0]["text"] if side["claims"] else side["text"]
                 value = f" ({escape(side['value'])})" if side["value"] != said else ""
-                marks = view.marks([Citation(c["article_id"], c["start"], c["end"]) for c in side["citations"]])
+                marks = view.marks([Citation.from_dict(c) for c in side["citations"]])
                 sides.append(f"{escape(', '.join(view.outlet_names(side['sources'])))}: “{escape(said)}”"
                              f"{value} {_cite(marks)}")
             out.append(f"- **{item['status']} · {item['kind']}**: " + " — vs — ".join(sides))

@@ -28,7 +28,7 @@ class StoryView:
         first: dict[str, Citation] = {}
         for citation in citations:
             if isinstance(citation, dict):  # contradictions keep their citations as JSON-ready dicts
-                citation = Citation(citation["article_id"], citation["start"], citation["end"])
+                citation = Citation.from_dict(citation)
             first.setdefault(citation.article_id, citation)
         return sorted(first.values(), key=lambda c: self.number[c.article_id])
 
@@ -41,7 +41,7 @@ class StoryView:
 
     def citations(self, entry: dict) -> list[Citation]:
         """The citations of an output entry (a quote, a timeline event, an entity) as objects."""
-        return [Citation(c["article_id"], c["start"], c["end"]) for c in entry.get("citations", ())]
+        return [Citation.from_dict(c) for c in entry.get("citations", ())]
 
 
 def _speakers(story: Story, per_speaker: int) -> list[tuple[str, list[dict], int]]:

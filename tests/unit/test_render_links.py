@@ -1,0 +1,35 @@
+"""Every citation link of the HTML page has its target, including those of quotes in sentences too short
+to hold a claim (which no fact or exclusive cites)."""
+from __future__ import annotations
+
+import re
+
+from newsfuse import Config, render, run
+
+A = """Harbour wall collapses
+
+Twelve people were injured when the harbour wall collapsed on Tuesday night, the fire service said.
+
+"All safe," Quill said.
+
+Engineers will inspect the rest of the wall over the next three days before the harbour reopens.
+"""
+B = """Sea wall falls
+
+Twelve people were injured when the harbour wall in the town collapsed on Tuesday night, officials said.
+
+"All safe," Quill said.
+
+The wall was built in 1911 and last repaired in 2009, the council said on Wednesday.
+"""
+
+
+def test_every_citation_link_has_a_target(tmp_path):
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    assert any(q["text"] == "All safe" for s in corpus.stories for q in s.quotes)
+    html = render(corpus, "html")
+    links = set(re.findall(r'href="#(s\d+-a\d+-\d+)"', html))
+    targets = set(re.findall(r'id="(s\d+-a\d+-\d+)"', html))
+    assert links and links <= targets
