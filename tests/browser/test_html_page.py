@@ -94,13 +94,34 @@ def test_seeds_brief_renders_and_citations_highlight_their_sentence(browser, ser
     assert errors == []
 
 
-def test_brief_fits_a_phone(browser, served, seeds_corpus):
+@pytest.mark.parametrize("width", [390, 320])
+def test_brief_fits_a_phone(browser, served, seeds_corpus, tmp_path, width):
+    """Nothing but the drawings and the sources table (each scrolls in its own box) is wider than a phone,
+    not even an unbreakable path: captures kept deep in a crawler's folders have long ones."""
     folder, base = served
-    (folder / "phone.html").write_text(render(seeds_corpus, "html"), encoding="utf-8")
-    page, errors = _open(browser, f"{base}/phone.html", width=390, height=844)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert page.locator("main").evaluate("e => e.getBoundingClientRect().width") <= 390
-    assert errors == []
+    deep = tmp_path / ("crawl_" + "0123456789abcdef" * 4) / "2025-02-12"
+    deep.mkdir(parents=True)
+    (deep / "harbour_wall_capture_0f3a9c.txt").write_text(CAPTURE, encoding="utf-8")
+    for name, corpus in (("seeds", seeds_corpus), ("deep", run([str(deep)], Config.default()))):
+        (folder / f"phone-{name}.html").write_text(render(corpus, "html"), encoding="utf-8")
+        page, errors = _open(browser, f"{base}/phone-{name}.html", width=width, height=844)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        assert page.evaluate(_TEXT_PAST_EDGE, width) == [], name
+        assert errors == []
+
+
+# Text outside the scrolling boxes whose line boxes reach past the viewport's right edge.
+_TEXT_PAST_EDGE = """(width) => {
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('figure, .table-wrap')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if (Array.from(range.getClientRects()).some(r => r.right > width + 0.5)) found.push(node.textContent.slice(0, 80));
+  }
+  return found;
+}"""
 
 
 HOSTILE = """<html><head><title>Harbour <script>window.pwned = 'title'</script> update</title></head>
