@@ -1,8 +1,9 @@
 """Scale: copies + story clustering on 10k, 100k and 1M synthetic articles, one table.
 
-Synthetic articles are built from real sentences of the dev data (../shared/dev): each story takes one real
-document as its seed; its articles (about six, spread over a day and a half) mix sentences of the seed with a
-few from other documents, and one article in ten is a wire copy of an earlier one with light edits.  Articles
+Synthetic articles are built from real sentences of the dev data (../shared/dev): each story draws its own
+twelve sentences from the whole pool (about 24k sentences), so no two stories in a window tell the same text
+even at a million articles; its articles (about six, spread over a day and a half) take eight of the story's
+sentences and two from elsewhere, and one article in ten is a wire copy of an earlier one with light edits.  Articles
 arrive in time order over a simulated year and go through the streaming dedupe (``CopyFinder``) and the
 incremental story clusterer (``StoryClusterer``) in batches, lexical features only, with a three-day window.
 Each size runs in its own process so that its peak memory (max RSS) is its own.  Cost per article should stay
@@ -47,6 +48,7 @@ def sentence_pool(shared: Path) -> list[list[str]]:
 def articles(count: int, documents: list[list[str]], seed: int = 3):
     """Yield batches of synthetic articles in time order."""
     rng = random.Random(seed)
+    pool = [sentence for document in documents for sentence in document]
     start = datetime(2025, 1, 1, tzinfo=timezone.utc)
     per_story = 6
     stories = max(1, count // per_story)
@@ -54,7 +56,10 @@ def articles(count: int, documents: list[list[str]], seed: int = 3):
     batch: list[tuple[float, Article]] = []
     for n in range(count):
         story = n // per_story
-        seed_doc = documents[(story * 7919) % len(documents)]
+        if n % per_story == 0:
+            # One seed document per story recycled the 938 documents every two days at 1M articles, inside
+            # the three-day window: unrelated stories then shared their text and merged.
+            told = random.Random(seed * 1_000_003 + story).sample(pool, 12)
         moment = story * (YEAR / stories) + rng.uniform(0, 36 * 3600)
         if made and rng.random() < 0.1:  # a wire copy of a recent article, lightly edited
             original = made[-rng.randrange(1, min(len(made), 50) + 1)]
@@ -64,8 +69,7 @@ def articles(count: int, documents: list[list[str]], seed: int = 3):
             text = "Advertisement\n\n" + " ".join(words)
             title = original.title
         else:
-            body = rng.sample(seed_doc, min(len(seed_doc), 8))
-            body += [rng.choice(rng.choice(documents)) for _ in range(2)]
+            body = rng.sample(told, 8) + [rng.choice(pool) for _ in range(2)]
             rng.shuffle(body)
             text = "\n\n".join(" ".join(body[i:i + 2]) for i in range(0, len(body), 2))
             title = body[0][:90]
