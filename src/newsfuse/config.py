@@ -68,6 +68,9 @@ class GroupConfig:
     title_weight: int
     window_days: float
     batch_size: int
+    neighbours: int
+    density_weight: float
+    min_density: float
 
     def __post_init__(self) -> None:
         _unit("group.threshold", self.threshold)
@@ -79,6 +82,9 @@ class GroupConfig:
         _require(self.title_weight >= 0, "group.title_weight must be >= 0")
         _require(self.window_days >= 0, "group.window_days must be >= 0 (0 keeps every story open)")
         _require(self.batch_size >= 1, "group.batch_size must be >= 1")
+        _require(isinstance(self.neighbours, int) and self.neighbours >= 1, "group.neighbours must be an integer >= 1")
+        _unit("group.density_weight", self.density_weight)
+        _unit("group.min_density", self.min_density)
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,31 @@ def test_clustering_scores_on_small_cases():
     assert pairwise(["a", "b", "c", "d"], gold)[:2] == (1.0, 0.0)
     assert pairwise(["a", "a", "a", "b"], gold) == pytest.approx((1 / 3, 1 / 2, 0.4))
     assert labels_from_clusters([["p", "q"]], ["p", "r", "q"]) == [0, 1, 0]
+
+
+def test_density_is_the_mean_of_the_nearest_scores_with_missing_ones_as_zero():
+    from newsfuse.stages.group import _top_mean
+
+    keys, means = _top_mean(np.array([1, 2, 1, 1]), np.array([0.1, 0.4, 0.5, 0.3]), 2)
+    assert keys.tolist() == [1, 2]
+    assert np.allclose(means, [0.4, 0.2])
+
+
+def test_a_crowded_neighbourhood_raises_the_bar():
+    """Four same-kind incidents, two articles each: with the density term the pairs that share only the
+    topic's words stay apart at a bar that, without it, merges them."""
+    template = ("{name} checked into the {place} rehab centre on {day}, a spokesman for the actress said. "
+                "The actress has struggled with addiction for years and her family asked for privacy.")
+    people = [("Mara Quill", "Silver Pines", "Tuesday"), ("Dana Rook", "Harbor Springs", "Friday"),
+              ("Lena Voss", "Cedar Hill", "Monday"), ("Ilsa Brandt", "Lake Moor", "Sunday")]
+    articles = []
+    for n, (name, place, day) in enumerate(people):
+        text = template.format(name=name, place=place, day=day)
+        articles += [_article(2 * n + 1, text), _article(2 * n + 2, text.replace("checked into", "entered"))]
+    expected = sorted([f"a{2 * n + 1}", f"a{2 * n + 2}"] for n in range(4))
+    plain = StoryClusterer(threshold=0.15, topic_weight=0.5, name_weight=0.5)
+    plain.add(articles)
+    adaptive = StoryClusterer(threshold=0.15, topic_weight=0.5, name_weight=0.5, density_weight=0.6)
+    adaptive.add(articles)
+    assert sorted(map(sorted, adaptive.stories())) == expected
+    assert len(plain.stories()) == 1

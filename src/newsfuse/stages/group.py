@@ -5,6 +5,14 @@ the ``embeddings`` extra is installed) a sentence embedding.  Two groups of arti
 average similarity over all their article pairs passes ``group.threshold``: average linkage, which keeps
 two incidents of one kind apart better than a nearest-neighbour rule.
 
+The bar adapts to how crowded an article's neighbourhood is.  Each article's *density* is the mean of its
+``group.neighbours`` highest similarities to what it is compared with (when it arrives); a pair's score is
+its similarity less ``group.density_weight`` times the mean density of the two.  Two rehab stays, two
+earthquakes — incidents of one kind that share a topic's vocabulary — sit in a crowded neighbourhood and
+need more in common, while an article whose only relatives are loosely worded (a wire brief, a page of
+reactions) can still join them.  Because the adjustment is a sum over articles, the average-link rule stays
+exact: a group keeps the sum of its members' densities.
+
 :class:`StoryClusterer` does this incrementally.  Articles come in batches, in time order; every batch is
 merged into the open stories with the exact average-link rule, where a story is summarised by the sums of
 its members' vectors (the mean pairwise cosine of two groups is the dot product of their sums divided by
@@ -113,6 +121,7 @@ class _Node:
     embedding: np.ndarray | None
     members: list[str]
     last: float | None
+    density: float = 0.0              # the sum of its members' neighbourhood densities
     story: int | None = None          # the open story this node continues, if any
     merged_stories: list[int] = field(default_factory=list)
 
@@ -125,6 +134,7 @@ class _Story:
     names: _Vec | None
     embedding: np.ndarray | None
     last: float | None
+    density: float = 0.0
 
 
 class StoryClusterer:
@@ -132,12 +142,15 @@ class StoryClusterer:
 
     def __init__(self, *, threshold: float, topic_weight: float, name_weight: float,
                  embedding_weight: float = 0.0, use_embeddings: bool = False, title_weight: int = 2,
-                 window_days: float = 0.0, key_terms: int = 24) -> None:
+                 window_days: float = 0.0, key_terms: int = 24, neighbours: int = 5,
+                 density_weight: float = 0.0, min_density: float = 0.0) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
         weights = (topic_weight, name_weight, embedding_weight if use_embeddings else 0.0)
         if min(weights) < 0 or sum(weights) <= 0:
             raise ValueError("weights must be >= 0 and not all 0")
+        if neighbours < 1 or density_weight < 0:
+            raise ValueError("neighbours must be >= 1 and density_weight >= 0")
         total = sum(weights)
         self.threshold = threshold
         self.weights = tuple(w / total for w in weights)
@@ -145,6 +158,9 @@ class StoryClusterer:
         self.title_weight = title_weight
         self.window = window_days * 86400.0
         self.key_terms = key_terms
+        self.neighbours = neighbours
+        self.density_weight = density_weight
+        self.min_density = min_density
         self._topic = Vectorizer(topic_terms)
         self._names = Vectorizer(name_terms)
         self._stories: list[_Story] = []
@@ -158,7 +174,9 @@ class StoryClusterer:
         return cls(threshold=settings.threshold_with_embeddings if use else settings.threshold,
                    topic_weight=settings.topic_weight, name_weight=settings.name_weight,
                    embedding_weight=settings.embedding_weight, use_embeddings=use,
-                   title_weight=settings.title_weight, window_days=settings.window_days)
+                   title_weight=settings.title_weight, window_days=settings.window_days,
+                   neighbours=settings.neighbours, density_weight=settings.density_weight,
+                   min_density=settings.min_density)
 
     # -- public -------------------------------------------------------------------------------------
     def add(self, articles: list[Article]) -> None:
@@ -173,13 +191,16 @@ class StoryClusterer:
             vectors = embed.encode([(t + "\n" + a.text)[:_EMBED_CHARS] for t, a in zip(titles, articles)])
         times = [epoch(a) for a in articles]
         active = self._active(times)
+        pairs, joins = self._candidates(topic, names, vectors, active)
+        density = self._density(len(articles), pairs, joins)
         nodes = self._batch_nodes(articles, topic, names, vectors, times)
+        for i, value in enumerate(density.tolist()):
+            nodes[i].density = value
         for index in active:
             story = self._stories[index]
             nodes[-1 - index] = _Node(story.size, story.topic, story.names, story.embedding, [], story.last,
-                                      story=index)
-        edges = self._candidate_edges(topic, names, vectors, active)
-        self._agglomerate(nodes, edges)
+                                      story.density, story=index)
+        self._agglomerate(nodes, self._edges(nodes, pairs, joins, density))
         self._commit(nodes)
 
     def stories(self) -> list[list[str]]:
@@ -217,36 +238,75 @@ class StoryClusterer:
             rows.extend([r] * len(take))
         return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=matrix.shape)
 
-    def _candidate_edges(self, topic, names, vectors, active: list[int]) -> list[tuple[int, int, float]]:
-        """Pairs (batch-batch and batch-story) that share a key term and pass the threshold, with their score."""
+    def _candidates(self, topic, names, vectors, active: list[int]):
+        """Raw similarities of the pairs worth scoring: batch pairs ``(i, j, score)`` and joins of a batch
+        article with an open story ``(i, story index, mean score over the story's members)``.  Only pairs
+        that share one of their key terms are scored."""
         w_topic, w_names, w_embed = self.weights
         keys = sparse.hstack([self._keys(topic), self._keys(names)]).tocsr()
-        edges: list[tuple[int, int, float]] = []
         shared = sparse.triu(keys @ keys.T, k=1).tocoo()
-        if shared.nnz:
-            i, j = shared.row, shared.col
-            score = w_topic * _rowdot(topic, i, topic, j) + w_names * _rowdot(names, i, names, j)
-            if w_embed:
-                score += w_embed * np.einsum("ij,ij->i", vectors[i], vectors[j])
-            keep = score >= self.threshold
-            edges += zip(i[keep].tolist(), j[keep].tolist(), score[keep].tolist())
+        i, j = shared.row.astype(np.int64), shared.col.astype(np.int64)
+        score = w_topic * _rowdot(topic, i, topic, j) + w_names * _rowdot(names, i, names, j)
+        if w_embed and len(i):
+            score += w_embed * np.einsum("ij,ij->i", vectors[i], vectors[j])
+        pairs = (i, j, score)
+        joins = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
         if active:
             stories = [self._stories[k] for k in active]
             story_topic = _stack([s.topic for s in stories], topic.shape[1])
             story_names = _stack([s.names for s in stories], names.shape[1])
             story_keys = sparse.hstack([self._keys(story_topic), self._keys(story_names)]).tocsr()
             shared = (keys @ story_keys.T).tocoo()
-            if shared.nnz:
-                i, k = shared.row, shared.col
-                sizes = np.array([s.size for s in stories], dtype=np.float64)[k]
-                score = w_topic * _rowdot(topic, i, story_topic, k) + w_names * _rowdot(names, i, story_names, k)
-                if w_embed:
-                    story_vectors = np.vstack([s.embedding for s in stories])
-                    score += w_embed * np.einsum("ij,ij->i", vectors[i], story_vectors[k])
-                score /= sizes
-                keep = score >= self.threshold
-                ids = np.array([-1 - a for a in active])[k[keep]]
-                edges += zip(i[keep].tolist(), ids.tolist(), score[keep].tolist())
+            i, k = shared.row.astype(np.int64), shared.col.astype(np.int64)
+            score = w_topic * _rowdot(topic, i, story_topic, k) + w_names * _rowdot(names, i, story_names, k)
+            if w_embed and len(i):
+                story_vectors = np.vstack([s.embedding for s in stories])
+                score += w_embed * np.einsum("ij,ij->i", vectors[i], story_vectors[k])
+            score /= np.array([s.size for s in stories], dtype=np.float64)[k]
+            joins = (i, np.array(active, dtype=np.int64)[k], score)
+        return pairs, joins
+
+    def _density(self, count: int, pairs, joins) -> np.ndarray:
+        """Each batch article's mean similarity to its ``neighbours`` nearest articles among those scored.
+
+        A story counts as up to ``neighbours`` articles at its mean score; missing neighbours count as 0, and
+        no density is below ``min_density``: the first articles of a stream have seen too little to know how
+        crowded their neighbourhood is, and would otherwise merge on any slight likeness.
+        The new articles are neighbours of the stories they were scored against too: a story's density
+        (per member) rises to its own top ``neighbours`` scores from this batch when those are higher, as
+        it would have been had the articles arrived together.
+        """
+        if not self.density_weight:
+            return np.zeros(count)
+        k = self.neighbours
+        i, j, score = pairs
+        ji, story, join_score = joins
+        if len(story):
+            by_story, top = _top_mean(story, join_score, k)
+            for index, value in zip(by_story.tolist(), top.tolist()):
+                known = self._stories[index]
+                known.density = max(known.density, value * known.size)
+        repeat = np.minimum(np.array([self._stories[x].size for x in story.tolist()], dtype=np.int64), k)
+        node = np.concatenate([i, j, np.repeat(ji, repeat)])
+        value = np.concatenate([score, score, np.repeat(join_score, repeat)])
+        nodes, top = _top_mean(node, value, k)
+        density = np.full(count, self.min_density)
+        density[nodes] = np.maximum(top, self.min_density)
+        return density
+
+    def _edges(self, nodes: dict[int, _Node], pairs, joins, density: np.ndarray) -> list[tuple[int, int, float]]:
+        """The candidate pairs whose density-adjusted score passes the threshold."""
+        half = self.density_weight / 2
+        i, j, score = pairs
+        score = score - half * (density[i] + density[j])
+        keep = score >= self.threshold
+        edges = list(zip(i[keep].tolist(), j[keep].tolist(), score[keep].tolist()))
+        i, story, score = joins
+        if len(i):
+            story_density = np.array([self._stories[x].density / self._stories[x].size for x in story.tolist()])
+            score = score - half * (density[i] + story_density)
+            keep = score >= self.threshold
+            edges += zip(i[keep].tolist(), (-1 - story[keep]).tolist(), score[keep].tolist())
         return edges
 
     def _score(self, a: _Node, b: _Node) -> float:
@@ -254,7 +314,8 @@ class StoryClusterer:
         total = w_topic * a.topic.dot(b.topic) + w_names * a.names.dot(b.names)
         if w_embed:
             total += w_embed * float(a.embedding @ b.embedding)
-        return float(total) / (a.size * b.size)
+        adjust = self.density_weight / 2 * (a.density / a.size + b.density / b.size)
+        return float(total) / (a.size * b.size) - adjust
 
     def _agglomerate(self, nodes: dict[int, _Node], edges: list[tuple[int, int, float]]) -> None:
         """Merge the best pair first until no pair of groups averages above the threshold.
@@ -294,6 +355,7 @@ class StoryClusterer:
         if into.embedding is not None:
             into.embedding = into.embedding + other.embedding
         into.size += other.size
+        into.density += other.density
         into.members += other.members
         known = [t for t in (into.last, other.last) if t is not None]
         into.last = max(known) if known else None
@@ -309,7 +371,8 @@ class StoryClusterer:
             topic, names = node.topic.pruned(_MAX_SUM_TERMS), node.names.pruned(_MAX_SUM_TERMS)
             if node.story is None:
                 self._open.add(len(self._stories))
-                self._stories.append(_Story(node.members, node.size, topic, names, node.embedding, node.last))
+                self._stories.append(_Story(node.members, node.size, topic, names, node.embedding, node.last,
+                                            node.density))
                 continue
             story = self._stories[node.story]
             for gone in node.merged_stories:  # an article bridged two open stories: they become one
@@ -319,7 +382,16 @@ class StoryClusterer:
                 self._open.discard(gone)
             story.members += node.members
             story.size, story.topic, story.names = node.size, topic, names
-            story.embedding, story.last = node.embedding, node.last
+            story.embedding, story.last, story.density = node.embedding, node.last, node.density
+
+
+def _top_mean(keys: np.ndarray, values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each distinct key, the sum of its ``k`` largest values divided by ``k``; (keys, means)."""
+    order = np.lexsort((-values, keys))
+    keys, values = keys[order], values[order]
+    near = np.arange(len(keys)) - np.searchsorted(keys, keys, side="left") < k
+    distinct, where = np.unique(keys[near], return_inverse=True)
+    return distinct, np.bincount(where, weights=values[near], minlength=len(distinct)) / k
 
 
 def _rowdot(a: sparse.csr_matrix, rows_a: np.ndarray, b: sparse.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
