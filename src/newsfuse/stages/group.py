@@ -200,7 +200,7 @@ class StoryClusterer:
             story = self._stories[index]
             nodes[-1 - index] = _Node(story.size, story.topic, story.names, story.embedding, [], story.last,
                                       story.density, story=index)
-        self._agglomerate(nodes, self._edges(nodes, pairs, joins, density))
+        self._agglomerate(nodes, self._edges(pairs, joins, density))
         self._commit(nodes)
 
     def stories(self) -> list[list[str]]:
@@ -294,7 +294,7 @@ class StoryClusterer:
         density[nodes] = np.maximum(top, self.min_density)
         return density
 
-    def _edges(self, nodes: dict[int, _Node], pairs, joins, density: np.ndarray) -> list[tuple[int, int, float]]:
+    def _edges(self, pairs, joins, density: np.ndarray) -> list[tuple[int, int, float]]:
         """The candidate pairs whose density-adjusted score passes the threshold."""
         half = self.density_weight / 2
         i, j, score = pairs
