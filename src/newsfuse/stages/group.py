@@ -286,7 +286,7 @@ class StoryClusterer:
             for index, value in zip(by_story.tolist(), top.tolist()):
                 known = self._stories[index]
                 known.density = max(known.density, value * known.size)
-        repeat = np.minimum(np.array([self._stories[x].size for x in story.tolist()], dtype=np.int64), k)
+        repeat = np.minimum(self._per_story(story, lambda known: known.size), k).astype(np.int64)
         node = np.concatenate([i, j, np.repeat(ji, repeat)])
         value = np.concatenate([score, score, np.repeat(join_score, repeat)])
         nodes, top = _top_mean(node, value, k)
@@ -303,11 +303,16 @@ class StoryClusterer:
         edges = list(zip(i[keep].tolist(), j[keep].tolist(), score[keep].tolist()))
         i, story, score = joins
         if len(i):
-            story_density = np.array([self._stories[x].density / self._stories[x].size for x in story.tolist()])
+            story_density = self._per_story(story, lambda known: known.density / known.size)
             score = score - half * (density[i] + story_density)
             keep = score >= self.threshold
             edges += zip(i[keep].tolist(), (-1 - story[keep]).tolist(), score[keep].tolist())
         return edges
+
+    def _per_story(self, story: np.ndarray, value) -> np.ndarray:
+        """``value(story)`` for every entry of an array of story indices, computed once per distinct story."""
+        distinct, where = np.unique(story, return_inverse=True)
+        return np.array([value(self._stories[x]) for x in distinct.tolist()], dtype=np.float64)[where]
 
     def _score(self, a: _Node, b: _Node) -> float:
         w_topic, w_names, w_embed = self.weights
