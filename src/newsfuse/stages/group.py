@@ -192,6 +192,7 @@ class StoryClusterer:
         times = [epoch(a) for a in articles]
         active = self._active(times)
         pairs, joins = self._candidates(topic, names, vectors, active)
+        self._raise_story_densities(joins)
         density = self._density(len(articles), pairs, joins)
         nodes = self._batch_nodes(articles, topic, names, vectors, times)
         for i, value in enumerate(density.tolist()):
@@ -272,20 +273,12 @@ class StoryClusterer:
         A story counts as up to ``neighbours`` articles at its mean score; missing neighbours count as 0, and
         no density is below ``min_density``: the first articles of a stream have seen too little to know how
         crowded their neighbourhood is, and would otherwise merge on any slight likeness.
-        The new articles are neighbours of the stories they were scored against too: a story's density
-        (per member) rises to its own top ``neighbours`` scores from this batch when those are higher, as
-        it would have been had the articles arrived together.
         """
         if not self.density_weight:
             return np.zeros(count)
         k = self.neighbours
         i, j, score = pairs
         ji, story, join_score = joins
-        if len(story):
-            by_story, top = _top_mean(story, join_score, k)
-            for index, value in zip(by_story.tolist(), top.tolist()):
-                known = self._stories[index]
-                known.density = max(known.density, value * known.size)
         repeat = np.minimum(self._per_story(story, lambda known: known.size), k).astype(np.int64)
         node = np.concatenate([i, j, np.repeat(ji, repeat)])
         value = np.concatenate([score, score, np.repeat(join_score, repeat)])
@@ -293,6 +286,17 @@ class StoryClusterer:
         density = np.full(count, self.min_density)
         density[nodes] = np.maximum(top, self.min_density)
         return density
+
+    def _raise_story_densities(self, joins) -> None:
+        """The new articles are neighbours of the open stories they were scored against too: a story's
+        density (per member) rises to the mean of its top ``neighbours`` scores from this batch when that is
+        higher, as it would have been had the articles arrived together."""
+        _, story, score = joins
+        if not self.density_weight or not len(story):
+            return
+        for index, value in zip(*(part.tolist() for part in _top_mean(story, score, self.neighbours))):
+            known = self._stories[index]
+            known.density = max(known.density, value * known.size)
 
     def _edges(self, pairs, joins, density: np.ndarray) -> list[tuple[int, int, float]]:
         """The candidate pairs whose density-adjusted score passes the threshold."""
