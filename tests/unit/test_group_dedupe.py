@@ -149,9 +149,29 @@ def test_clustering_scores_on_small_cases():
 def test_density_is_the_mean_of_the_nearest_scores_with_missing_ones_as_zero():
     from newsfuse.stages.group import _top_mean
 
-    keys, means = _top_mean(np.array([1, 2, 1, 1]), np.array([0.1, 0.4, 0.5, 0.3]), 2)
-    assert keys.tolist() == [1, 2]
-    assert np.allclose(means, [0.4, 0.2])
+    rows, cols = np.array([1, 2, 1, 1]), np.array([0, 1, 2, 3])
+    means = _top_mean(rows, cols, np.array([0.1, 0.4, 0.5, 0.3]), (3, 4), 2)
+    assert np.allclose(means, [0.0, 0.4, 0.2])
+    # a story column counts as several neighbours at its mean score
+    means = _top_mean(rows, cols, np.array([0.1, 0.4, 0.5, 0.3]), (3, 4), 3, np.array([1, 1, 2, 1]))
+    assert np.allclose(means, [0.0, (0.5 + 0.5 + 0.3) / 3, 0.4 / 3])
+
+
+@pytest.mark.parametrize("cells", [10_000_000, 50, 7])
+def test_top_mean_matches_sorting_every_entry_in_any_block_size(monkeypatch, cells):
+    from newsfuse.stages import group as module
+
+    monkeypatch.setattr(module, "_DENSE_CELLS", cells)
+    rng = np.random.default_rng(4)
+    shape, k = (40, 30), 4
+    flat = rng.choice(shape[0] * shape[1], size=500, replace=False)
+    rows, cols = flat // shape[1], flat % shape[1]
+    values = rng.normal(0.2, 0.3, size=len(flat))
+    repeat = rng.integers(1, 4, size=shape[1])
+    got = module._top_mean(rows, cols, values, shape, k, repeat)
+    for r in range(shape[0]):
+        many = sorted((v for c, v in zip(cols[rows == r], values[rows == r]) for _ in range(repeat[c])), reverse=True)
+        assert got[r] == pytest.approx(sum(many[:k]) / k)
 
 
 def test_a_crowded_neighbourhood_raises_the_bar():
