@@ -107,12 +107,14 @@ class SynthesizeConfig:
     min_sentence_words: int
     exclusives_per_outlet: int
     conflict_context: float
+    conflict_margin: float
     person_context: float
     embeddings: str
 
     def __post_init__(self) -> None:
         _unit("synthesize.fact_threshold", self.fact_threshold)
         _unit("synthesize.conflict_context", self.conflict_context)
+        _unit("synthesize.conflict_margin", self.conflict_margin)
         _unit("synthesize.person_context", self.person_context)
         _require(self.embeddings in ("auto", "on", "off"), "synthesize.embeddings must be \"auto\", \"on\" or \"off\"")
         _require(self.summary_sentences >= 1, "synthesize.summary_sentences must be >= 1")

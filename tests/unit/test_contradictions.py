@@ -169,3 +169,63 @@ def test_a_negated_quote_is_a_change_of_meaning():
     (changed,) = [c for c in found if c["kind"] == "quote"]
     assert any(s.get("difference", {}).get("to") == "not" or s.get("difference", {}).get("from") == "not"
                for s in changed["sides"])
+
+
+def test_a_value_the_other_outlet_also_states_in_that_place_is_another_slot():
+    """Both outlets give the 15 percent grower tax; only one adds a 10 percent sales tax.  The 10 percent is
+    near the 15 percent in wording, but the second outlet states 15 percent itself in that very place."""
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "The state collects a 15 percent excise tax on growers and a 10 percent excise tax on retail sales."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "Growers pay the state a 15 percent excise tax under the new law, officials said on Monday."))
+    assert [c for c in found if c["kind"] == "number"] == []
+    # the same pages with the grower tax changed in one of them do disagree
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "The state collects a 15 percent excise tax on growers and a 10 percent excise tax on retail sales."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "Growers pay the state a 25 percent excise tax under the new law, officials said on Monday."))
+    (conflict,) = [c for c in found if c["kind"] == "number"]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["15 %", "25 %"]
+
+
+def test_how_long_a_thing_is_does_not_meet_how_long_something_went_on():
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "The teacher, who had been imprisoned in Russia for over three years, was freed on Tuesday."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "The teacher, who was serving a 14-year prison sentence in Russia, was freed on Tuesday."))
+    assert [c for c in found if c["kind"] == "number"] == []
+
+
+def test_two_people_in_one_specific_office_are_a_conflict():
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "Harbour Commission Chair Ada Quist said the wall would be rebuilt by the summer."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "Harbour Commission Chair Mira Dunst told reporters that repairs to the wall would start in May."))
+    (conflict,) = [c for c in found if c["kind"] == "person"]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["Ada Quist", "Mira Dunst"]
+
+
+def test_names_that_can_be_one_person():
+    from newsfuse.stages.synthesize.conflicts import _one_name
+
+    assert _one_name("Ben Abruzzo", "Albuquerqueans Ben Abruzzo")  # a tagger's span swallowed a word
+    assert _one_name("Jon Hubbard", "Jonathan Hubbard")
+    assert not _one_name("Ada Quist", "Mira Dunst")
+    assert not _one_name("Ada Quist", "Ada Dunst")
+
+
+def test_a_passage_left_out_of_a_quote_is_not_a_change_of_meaning():
+    said = ("Mayor Ada Quist said on Tuesday: \"We are going to rebuild this wall before the summer storms, and no "
+            "family on the harbour front will have to leave its home while we do it, whatever it costs the town.\"")
+    shorter = ("Mayor Ada Quist said on Tuesday: \"We are going to rebuild this wall before the summer storms, "
+               "whatever it costs the town.\"")
+    negated = ("Mayor Ada Quist said on Tuesday: \"We are not going to rebuild this wall before the summer storms, and "
+               "no family on the harbour front will have to leave its home while we do it, whatever it costs the town.\"")
+    _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", said), ("Bay Times", "2026-03-03T08:00:00+00:00", shorter))
+    assert [c for c in found if c["kind"] == "quote"] == []
+    _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", said), ("Bay Times", "2026-03-03T08:00:00+00:00", negated))
+    assert len([c for c in found if c["kind"] == "quote"]) == 1

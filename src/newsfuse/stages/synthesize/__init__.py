@@ -53,7 +53,8 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     origin = origins(articles)
     encode = _encoder(settings)
     story.contradictions = find_contradictions(
-        claims, articles, origin, context=settings.conflict_context, person_context=settings.person_context,
+        claims, articles, origin, context=settings.conflict_context, margin=settings.conflict_margin,
+        person_context=settings.person_context,
         quotes=story.quote_objects or (), quote_entries=story.quotes, encode=encode)
     if not claims:
         return

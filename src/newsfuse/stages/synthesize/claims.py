@@ -83,6 +83,7 @@ def stem(word: str) -> str:
 # --- values --------------------------------------------------------------------------------------------
 
 _CHANGEABLE = frozenset({"count", "money", "percent", "number"})
+_ATTRIBUTIVE = re.compile(r"-(?:second|minute|hour|day|week|month|year|decade|century)$", re.I)
 
 
 def quantity_value(quantity) -> Value | None:
@@ -104,6 +105,10 @@ def quantity_value(quantity) -> Value | None:
     elif _is_round(quantity):
         low, high = low * 0.95, high * 1.05
     bucket = kind if kind not in ("money", "measure") else f"{kind}:{quantity.unit}"
+    if kind == "duration" and _ATTRIBUTIVE.search(quantity.text):
+        # "a 14-year prison sentence" says how long a thing is, not how long something went on ("imprisoned
+        # for over three years"): such durations meet only each other
+        bucket = "duration:attribute"
     unit = quantity.unit if kind == "count" else None
     return Value("number", bucket, unit, quantity.span, quantity.text, low, high,
                  _display(quantity), changeable=kind in _CHANGEABLE)

@@ -7,7 +7,11 @@ comparable (a duration with a duration, a count of people with a count of people
 agree (cosine at least ``synthesize.conflict_context``).  Such a pair disagrees when the values cannot
 both be true: intervals that do not overlap (a qualifier such as "nearly" or "more than", and rounding of
 a round figure, widen a value's interval, so "nearly 90 minutes" and "an hour and a half" agree), or two
-different people.
+different people.  A disagreeing pair must also be the best match of each value in the other's article, and
+neither article may state the other's value in a context nearly as close (``synthesize.conflict_margin``):
+an outlet that gives both a 15 percent and a 10 percent tax, beside one that gives the 15 percent tax,
+describes two taxes, not a disagreement.  Two people are also in conflict when two outlets name a different
+person as the only holder of one specific title ("House Speaker"), and never name both.
 
 Disagreeing pairs are gathered into one contradiction per slot, with the claims on each side, and typed:
 
@@ -30,6 +34,7 @@ import numpy as np
 from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of
+from ..extract.entities import fold
 from .claims import Claim, Value, comparable, compatible, stem
 
 __all__ = ["find_contradictions"]
@@ -46,12 +51,14 @@ _CLAIMED = re.compile(r"\b(?:claim\w*|assert\w*|insist\w*|boast\w*|said|says|tol
                       r"alleg\w*|according to)\b", re.I)
 _NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without"})
 _UPDATE_GAP_HOURS = 0.5
-_MAX_RATIO = 20.0
+_MAX_RATIO = 10.0
+_ELISION_WORDS = 3  # a longer passage missing from one version of a quote is left out, not changed
+_ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
 def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict[str, str], *, context: float,
-                        person_context: float, quotes=(), quote_entries=(), encode=None) -> list[dict]:
+                        person_context: float, margin: float = 0.2, quotes=(), quote_entries=(), encode=None) -> list[dict]:
     """Every contradiction among the claims of one story, strongest first.
 
     ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures and dates:
@@ -70,7 +77,7 @@ def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict
             if numbered:
                 encoded = encode([_window(*values[i]) for i in numbered])
                 vectors = {i: encoded[k] for k, i in enumerate(numbered)}
-        out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors))
+        out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors, margin))
         out.extend(_disputes(claims))
     out.extend(_speaker_conflicts(quotes, keys))
     out.extend(_quote_meaning(quote_entries, {a.id: a for a in articles}, keys))
@@ -138,13 +145,16 @@ def _window(claim: Claim, value: Value, width: int = 12) -> str:
     return " ".join(before + ["[value]"] + after)
 
 
-def _value_conflicts(values, bags, origin, context: float, person_context: float, vectors=None) -> list[dict]:
+def _value_conflicts(values, bags, origin, context: float, person_context: float, vectors=None,
+                     margin: float = 0.2) -> list[dict]:
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, (_claim, value) in enumerate(values):
         if value.kind != "person":
             buckets[value.bucket].append(i)
     agree: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    disagree: list[tuple[float, int, int]] = []
+    candidates: list[tuple[float, int, int]] = []
+    best: dict[tuple[int, str], float] = defaultdict(float)          # (value, other article) -> best score
+    best_agreeing: dict[tuple[int, str], float] = defaultdict(float)  # the same among compatible values
     for members in buckets.values():
         if len(members) < 2:
             continue
@@ -152,18 +162,32 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
         if vectors is not None:
             sims = _with_meaning(sims, np.stack([vectors[i] for i in members]))
         for r, c, sim in zip(sims.row, sims.col, sims.data):
-            if r >= c or sim < context:
+            if r >= c:
                 continue
             i, j = members[r], members[c]
             (ci, vi), (cj, vj) = values[i], values[j]
             # copies count once as support, but a copy that changes a figure still disagrees with its source
             if ci.article.id == cj.article.id or not comparable(vi, vj):
                 continue
+            sim = float(sim)
+            for here, there in ((i, cj.article.id), (j, ci.article.id)):
+                best[(here, there)] = max(best[(here, there)], sim)
             if compatible(vi, vj):
-                agree[i].append((float(sim), j))
-                agree[j].append((float(sim), i))
-            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)):
-                disagree.append((float(sim), i, j))  # (claims stating both values agree on the pair)
+                for here, there in ((i, cj.article.id), (j, ci.article.id)):
+                    best_agreeing[(here, there)] = max(best_agreeing[(here, there)], sim)
+                if sim >= context:
+                    agree[i].append((sim, j))
+                    agree[j].append((sim, i))
+            elif sim >= context and _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)):
+                candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
+    disagree = []
+    for sim, i, j in candidates:
+        there_j, there_i = values[j][0].article.id, values[i][0].article.id
+        if sim < best[(i, there_j)] or sim < best[(j, there_i)]:
+            continue  # each value has a closer counterpart in the other article: another slot
+        if max(best_agreeing[(i, there_j)], best_agreeing[(j, there_i)]) >= sim - margin:
+            continue  # the other article states this very value in a context nearly as close: two slots
+        disagree.append((sim, i, j))
     disagree.extend(_person_conflicts(values, bags, person_context))
     if not disagree:
         return []
@@ -243,16 +267,37 @@ def _person_conflicts(values, bags, floor: float) -> list[tuple[float, int, int]
         if a == b or (a, b) in together:
             continue
         first, second = values[people[keys[r]][0]][1].entity, values[people[keys[c]][0]][1].entity
+        if _one_name(first.name, second.name):
+            continue
         if sim < floor * 2 and not _same_given_name(first.name, second.name):
             continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
         out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
+    return out + _role_conflicts(values, people, together)
+
+
+def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, int, int]]:
+    """Two people never named together who are given the one specific title ("House Speaker", "Delaware
+    County District Attorney") and are its only holders in the story: two outlets name a different person
+    in one office.  One-word titles ("Sen.", "President") are held by many and do not count."""
+    holders: dict[str, dict[int, int]] = defaultdict(dict)  # title -> entity -> one value index
+    for (_article_id, entity), indexes in people.items():
+        for role in getattr(values[indexes[0]][1].entity, "roles", None) or ():
+            title = fold(role)
+            if len(title.split()) >= 2:
+                holders[title].setdefault(entity, indexes[0])
+    out = []
+    for title, held in holders.items():
+        if len(held) == 2:
+            (a, i), (b, j) = held.items()
+            if (a, b) not in together and not _one_name(values[i][1].entity.name, values[j][1].entity.name):
+                out.append((_ROLE_SCORE, i, j))
     return out
 
 
 def _plausible(a: Value, b: Value) -> bool:
     """Whether two different values can be two accounts of one thing rather than two things.
 
-    Figures more than ``_MAX_RATIO`` apart ("one day" and "three years") or dates more than ten years
+    Figures more than ``_MAX_RATIO`` apart ("one day" and "three years", "5 inches" and "4 feet") or dates more than ten years
     apart ("Wednesday" and "pre-2014") are taken to describe different things, however alike their
     contexts read.
     """
@@ -262,6 +307,17 @@ def _plausible(a: Value, b: Value) -> bool:
     small = min(abs(a.low + a.high), abs(b.low + b.high))
     large = max(abs(a.low + a.high), abs(b.low + b.high))
     return small > 0 and large / small <= _MAX_RATIO
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two names can be one person's: one inside the other ("Ben Abruzzo" in a tagger's "Albuquerqueans
+    Ben Abruzzo"), or the same family name ("Jon Hubbard" / "Jonathan Hubbard", "Camp" / "Dave Camp")."""
+    first, second = fold(a).split(), fold(b).split()
+    if not first or not second:
+        return False
+    shorter, longer = sorted((first, second), key=len)
+    inside = any(longer[k:k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
+    return inside or first[-1] == second[-1]
 
 
 def _same_given_name(a: str, b: str) -> bool:
@@ -376,8 +432,9 @@ def _disputes(claims: list[Claim]) -> list[dict]:
                 claim_b, second = numbered[b]
                 if claim_b.index - claim_a.index > 1:
                     break
-                if not comparable(first, second) or compatible(first, second) or second.span.start <= first.span.end:
-                    continue
+                if not comparable(first, second) or compatible(first, second) or second.span.start <= first.span.end \
+                        or not _plausible(first, second):
+                    continue  # a correction is of the same order: "in 2009" is not corrected by "in 1920"
                 between = article.text[first.span.end:second.span.start]
                 before = article.text[claim_a.sentence.start:first.span.start]
                 if not (_DISPUTE.search(between) and _CORRECTION.search(between)
@@ -438,6 +495,9 @@ def _speaker_conflicts(quotes, keys: dict[str, str]) -> list[dict]:
             speakers[id(quote.speaker)].append(quote)
         if len(speakers) < 2:
             continue
+        people = [qs[0].speaker for qs in speakers.values()]
+        if len(people) == 2 and (_one_name(people[0].name, people[1].name) or people[0].type != people[1].type):
+            continue  # "Jon Hubbard" / "Jonathan Hubbard"; a firm and the lawyer speaking for it
         if len({q.article.id for q in quoted}) < 2:
             continue
         sides = [_side_entry(qs[0].speaker.name, qs[0].speaker_text or qs[0].speaker.name,
@@ -457,6 +517,9 @@ def _quote_meaning(entries, articles: dict[str, Article], keys: dict[str, str]) 
         changed = []
         for variant in entry.get("variants", []):
             for difference in variant["differences"]:
+                if not (difference["from"] and difference["to"]) and \
+                        len((difference["from"] or difference["to"]).split()) > _ELISION_WORDS:
+                    continue  # a passage one outlet left out: shorter, not changed ("not" added still counts)
                 words = set(difference["from"].split()) | set(difference["to"].split())
                 if words & _NEGATION or any(w.isdigit() or w in _NUMBER_WORDS for w in words) or \
                         any(w.endswith("n't") for w in words):
