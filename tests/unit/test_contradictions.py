@@ -219,13 +219,16 @@ def test_names_that_can_be_one_person():
 
 
 def test_a_passage_left_out_of_a_quote_is_not_a_change_of_meaning():
-    said = ("Mayor Ada Quist said on Tuesday: \"We are going to rebuild this wall before the summer storms, and no "
-            "family on the harbour front will have to leave its home while we do it, whatever it costs the town.\"")
+    said = ("Mayor Ada Quist said on Tuesday: \"We are going to rebuild this wall before the summer storms, and "
+            "no family on the harbour front will have to leave its home while we do it, whatever it costs the "
+            "town.\"")
     shorter = ("Mayor Ada Quist said on Tuesday: \"We are going to rebuild this wall before the summer storms, "
                "whatever it costs the town.\"")
-    negated = ("Mayor Ada Quist said on Tuesday: \"We are not going to rebuild this wall before the summer storms, and "
-               "no family on the harbour front will have to leave its home while we do it, whatever it costs the town.\"")
-    _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", said), ("Bay Times", "2026-03-03T08:00:00+00:00", shorter))
+    negated = ("Mayor Ada Quist said on Tuesday: \"We are not going to rebuild this wall before the summer storms, "
+               "and no family on the harbour front will have to leave its home while we do it, whatever it costs "
+               "the town.\"")
+    first = ("Coast News", "2026-03-03T07:00:00+00:00", said)
+    _, found = story(first, ("Bay Times", "2026-03-03T08:00:00+00:00", shorter))
     assert [c for c in found if c["kind"] == "quote"] == []
-    _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", said), ("Bay Times", "2026-03-03T08:00:00+00:00", negated))
+    _, found = story(first, ("Bay Times", "2026-03-03T08:00:00+00:00", negated))
     assert len([c for c in found if c["kind"] == "quote"]) == 1

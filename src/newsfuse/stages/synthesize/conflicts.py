@@ -58,7 +58,8 @@ _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
 def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict[str, str], *, context: float,
-                        person_context: float, margin: float = 0.2, quotes=(), quote_entries=(), encode=None) -> list[dict]:
+                        person_context: float, margin: float = 0.2, quotes=(), quote_entries=(),
+                        encode=None) -> list[dict]:
     """Every contradiction among the claims of one story, strongest first.
 
     ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures and dates:
@@ -297,9 +298,9 @@ def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, in
 def _plausible(a: Value, b: Value) -> bool:
     """Whether two different values can be two accounts of one thing rather than two things.
 
-    Figures more than ``_MAX_RATIO`` apart ("one day" and "three years", "5 inches" and "4 feet") or dates more than ten years
-    apart ("Wednesday" and "pre-2014") are taken to describe different things, however alike their
-    contexts read.
+    Figures more than ``_MAX_RATIO`` apart ("one day" and "three years", "5 inches" and "4 feet") or dates
+    more than ten years apart ("Wednesday" and "pre-2014") are taken to describe different things, however
+    alike their contexts read.
     """
     if a.kind == "date":
         gap = max(a.low, b.low) - min(a.high, b.high)
