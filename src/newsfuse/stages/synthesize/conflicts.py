@@ -170,16 +170,17 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
             # copies count once as support, but a copy that changes a figure still disagrees with its source
             if ci.article.id == cj.article.id or not comparable(vi, vj):
                 continue
-            sim = float(sim)
-            for here, there in ((i, cj.article.id), (j, ci.article.id)):
-                best[(here, there)] = max(best[(here, there)], sim)
-            if compatible(vi, vj):
-                for here, there in ((i, cj.article.id), (j, ci.article.id)):
-                    best_agreeing[(here, there)] = max(best_agreeing[(here, there)], sim)
-                if sim >= context:
-                    agree[i].append((sim, j))
-                    agree[j].append((sim, i))
-            elif sim >= context and _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)):
+            sim, agreeing = float(sim), compatible(vi, vj)
+            for key in ((i, cj.article.id), (j, ci.article.id)):
+                best[key] = max(best[key], sim)
+                if agreeing:
+                    best_agreeing[key] = max(best_agreeing[key], sim)
+            if sim < context:
+                continue
+            if agreeing:
+                agree[i].append((sim, j))
+                agree[j].append((sim, i))
+            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -282,7 +283,7 @@ def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, in
     in one office.  One-word titles ("Sen.", "President") are held by many and do not count."""
     holders: dict[str, dict[int, int]] = defaultdict(dict)  # title -> entity -> one value index
     for (_article_id, entity), indexes in people.items():
-        for role in getattr(values[indexes[0]][1].entity, "roles", None) or ():
+        for role in values[indexes[0]][1].entity.roles:
             title = fold(role)
             if len(title.split()) >= 2:
                 holders[title].setdefault(entity, indexes[0])
