@@ -109,6 +109,7 @@ class SynthesizeConfig:
     conflict_context: float
     conflict_margin: float
     person_context: float
+    person_context_with_embeddings: float
     embeddings: str
 
     def __post_init__(self) -> None:
@@ -116,6 +117,7 @@ class SynthesizeConfig:
         _unit("synthesize.conflict_context", self.conflict_context)
         _unit("synthesize.conflict_margin", self.conflict_margin)
         _unit("synthesize.person_context", self.person_context)
+        _unit("synthesize.person_context_with_embeddings", self.person_context_with_embeddings)
         _require(self.embeddings in ("auto", "on", "off"), "synthesize.embeddings must be \"auto\", \"on\" or \"off\"")
         _require(self.summary_sentences >= 1, "synthesize.summary_sentences must be >= 1")
         _require(self.summary_words >= 0, "synthesize.summary_words must be >= 0 (0 = count sentences)")

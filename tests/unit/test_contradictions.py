@@ -232,3 +232,23 @@ def test_a_passage_left_out_of_a_quote_is_not_a_change_of_meaning():
     assert [c for c in found if c["kind"] == "quote"] == []
     _, found = story(first, ("Bay Times", "2026-03-03T08:00:00+00:00", negated))
     assert len([c for c in found if c["kind"] == "quote"]) == 1
+
+
+def test_meaning_joins_two_people_whose_roles_are_worded_differently():
+    """One outlet's fire chief, the other's head of the fire department: the words around the two names share
+    almost nothing (lexical cosine about 0.1), their meaning does.  Both are "Dan", so the lower bar applies."""
+    from newsfuse.nlp import embed
+
+    if not embed.available():
+        pytest.skip("the embeddings extra is not installed")
+    pages = (("Coast News", "2026-03-03T07:00:00+00:00",
+              "Fire chief Dan Reyes said the blaze started in the basement kitchen of the restaurant shortly "
+              "after midnight."),
+             ("Bay Times", "2026-03-03T08:00:00+00:00",
+              "According to Dan Ortiz, who heads the city fire department, flames broke out just after 12 a.m. "
+              "below the restaurant's kitchen."))
+    _, found = story(*pages, embeddings="on")
+    (conflict,) = [c for c in found if c["kind"] == "person"]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["Dan Ortiz", "Dan Reyes"]
+    _, found = story(*pages, embeddings="off")
+    assert [c for c in found if c["kind"] == "person"] == []

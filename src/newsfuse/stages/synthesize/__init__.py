@@ -54,7 +54,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     encode = _encoder(settings)
     story.contradictions = find_contradictions(
         claims, articles, origin, context=settings.conflict_context, margin=settings.conflict_margin,
-        person_context=settings.person_context,
+        person_context=settings.person_context if encode is None else settings.person_context_with_embeddings,
         quotes=story.quote_objects or (), quote_entries=story.quotes, encode=encode)
     if not claims:
         return

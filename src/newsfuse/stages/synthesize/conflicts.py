@@ -53,6 +53,7 @@ _NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neith
 _UPDATE_GAP_HOURS = 0.5
 _MAX_RATIO = 10.0
 _ELISION_WORDS = 3  # a longer passage missing from one version of a quote is left out, not changed
+_PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedded
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
@@ -62,9 +63,10 @@ def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict
                         encode=None) -> list[dict]:
     """Every contradiction among the claims of one story, strongest first.
 
-    ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures and dates:
-    the similarity is then the mean of the lexical cosine and the embedding cosine of the words around
-    each value, with the value itself masked.
+    ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures, dates and
+    people: the similarity is then the mean of the lexical cosine and the embedding cosine of the words
+    around each value, with the value itself masked (for a person, averaged over their first mentions in
+    one article).
     """
     values: list[tuple[Claim, Value]] = [(c, v) for c in claims for v in c.values]
     out: list[dict] = []
@@ -73,11 +75,16 @@ def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict
         origin = [origin_of(claim.article, claim.span, keys) for claim, _ in values]
         vectors = None
         if encode is not None:
-            numbered = [i for i, (_c, v) in enumerate(values) if v.kind != "person"]
-            vectors = {}
-            if numbered:
-                encoded = encode([_window(*values[i]) for i in numbered])
-                vectors = {i: encoded[k] for k, i in enumerate(numbered)}
+            seen: dict[tuple[str, int], int] = defaultdict(int)
+            wanted = []
+            for i, (claim, value) in enumerate(values):
+                if value.kind == "person":  # a person's first few mentions in an article tell their role
+                    seen[(claim.article.id, id(value.entity))] += 1
+                    if seen[(claim.article.id, id(value.entity))] > _PERSON_WINDOWS:
+                        continue
+                wanted.append(i)
+            encoded = encode([_window(*values[i]) for i in wanted])
+            vectors = {i: encoded[k] for k, i in enumerate(wanted)}
         out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors, margin))
         out.extend(_disputes(claims))
     out.extend(_speaker_conflicts(quotes, keys))
@@ -190,7 +197,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
         if max(best_agreeing[(i, there_j)], best_agreeing[(j, there_i)]) >= sim - margin:
             continue  # the other article states this very value in a context nearly as close: two slots
         disagree.append((sim, i, j))
-    disagree.extend(_person_conflicts(values, bags, person_context))
+    disagree.extend(_person_conflicts(values, bags, person_context, vectors))
     if not disagree:
         return []
     parent: dict[int, int] = {}
@@ -235,7 +242,7 @@ def _with_meaning(lexical, embedded: np.ndarray):
     return coo_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
 
 
-def _person_conflicts(values, bags, floor: float) -> list[tuple[float, int, int]]:
+def _person_conflicts(values, bags, floor: float, vectors=None) -> list[tuple[float, int, int]]:
     """Two people who are never named together, each in the role the other has in other outlets.
 
     Each person's context is gathered over all their mentions in one article.  "Officer Ray Dunn shot
@@ -261,6 +268,9 @@ def _person_conflicts(values, bags, floor: float) -> list[tuple[float, int, int]
     if len(keys) < 2:
         return []
     sims = _similarities(merged, list(range(len(keys))))
+    if vectors is not None:  # with meaning: the mean embedding of the words around each mention, name masked
+        mean = np.stack([np.mean([vectors[i] for i in people[key] if i in vectors], axis=0) for key in keys])
+        sims = _with_meaning(sims, mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12))
     out = []
     for r, c, sim in zip(sims.row, sims.col, sims.data):
         if r >= c or sim < floor:
