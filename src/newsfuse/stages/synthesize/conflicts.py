@@ -79,8 +79,9 @@ def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict
             wanted = []
             for i, (claim, value) in enumerate(values):
                 if value.kind == "person":  # a person's first few mentions in an article tell their role
-                    seen[(claim.article.id, id(value.entity))] += 1
-                    if seen[(claim.article.id, id(value.entity))] > _PERSON_WINDOWS:
+                    key = (claim.article.id, id(value.entity))
+                    seen[key] += 1
+                    if seen[key] > _PERSON_WINDOWS:
                         continue
                 wanted.append(i)
             encoded = encode([_window(*values[i]) for i in wanted])
