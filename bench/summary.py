@@ -7,14 +7,16 @@ into the same sentences, with the same length: the reference summary's word coun
 sentences until that many words are reached, and every output is then cut to that many words, so no method
 gains from being longer.
 
-- newsfuse: ``stages.synthesize.summary.summarize`` with ``words=`` the reference length;
+- newsfuse: ``stages.synthesize.summary.summarize`` with ``words=`` the reference length, ranking sentences
+  with its learned scorer (fit by ``bench/train_summary.py`` on the tune part only);
+- newsfuse rules: the same summarizer with the hand-weighted rules instead of the learned scorer;
 - lead: the articles' first sentences, first of each article, then second of each, ... (Multi-News' "First-k");
 - LexRank and TextRank: sumy's, with its English stop words and Snowball stemmer, over our sentences (fed
   as sumy documents, so no NLTK tokenizer data is needed).
 
 ROUGE is ``rouge-score`` F1 with Porter stemming, in points (×100), averaged over clusters.  Seconds per
 cluster: for newsfuse, extract + synthesize (entities, quotes, dates, claims, facts, contradictions and the
-summary; cleaning is not counted for anyone); for the peers, their summarising alone.
+summary; cleaning is not counted for anyone); for newsfuse rules and the peers, their summarising alone.
 
 Clusters are split by a hash of their id (the split ``bench/contradictions.py`` uses): weights were chosen
 on "tune"; "held-out" is scored as is.
@@ -36,7 +38,7 @@ from newsfuse.stages.load import load_text
 from newsfuse.stages.synthesize.summary import SummaryWeights, summarize
 from newsfuse.nlp.words import WORD
 
-METHODS = ("newsfuse", "lead", "lexrank", "textrank")
+METHODS = ("newsfuse", "newsfuse rules", "lead", "lexrank", "textrank")
 METRICS = ("rouge1", "rouge2", "rougeL")
 
 
@@ -140,6 +142,10 @@ def evaluate(clusters: list[dict], config: Config, weights: SummaryWeights = Sum
         summary = summarize(story, story.alignment, words=words, weights=weights) if story.alignment else []
         seconds["newsfuse"] += time.perf_counter() - began
         outputs["newsfuse"] = " ".join(s.text.replace("\n", " ") for s in summary)
+        began = time.perf_counter()
+        summary = summarize(story, story.alignment, words=words, weights=weights, scorer=None) if story.alignment else []
+        seconds["newsfuse rules"] += time.perf_counter() - began
+        outputs["newsfuse rules"] = " ".join(s.text.replace("\n", " ") for s in summary)
         for method in ("lead", "lexrank", "textrank"):
             began = time.perf_counter()
             outputs[method] = lead(articles, words) if method == "lead" else sumy_summary(method, articles, words)

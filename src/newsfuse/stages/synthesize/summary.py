@@ -1,16 +1,19 @@
 """The story summary: whole source sentences, most corroborated and most central first, never two alike.
 
 Candidates are the story's source sentences, quoted as written, so the summary never states what no
-source says.  Each sentence is scored by
+source says.  Each sentence is ranked by the learned scorer of :mod:`.scorer` (fit on human news summaries,
+over centrality, support, position, length and how much the other outlets share the sentence), or, with
+``scorer=None``, by hand-weighted rules:
 
 - its *support*: the independent origins of the facts its claims belong to (a sentence whose claim three
   outlets make outranks one only its own outlet makes);
 - its *centrality*: cosine similarity to the story's centroid (what the articles as a whole are about), in
   TF-IDF space plus, when sentence embeddings are installed, in embedding space;
-- its *position*: how early it comes in its article (news is written top-down, the lead carries the news);
-- its *readability out of context*: a sentence that opens with a pronoun or a connective ("He added",
-  "But") or a quotation no one in the sentence is credited with is worth less on its own;
-- its *length*: a fragment under 8 words or a run-on over 50 is worth less.
+- its *position*: how early it comes in its article (news is written top-down, the lead carries the news).
+
+Either way, readability out of context lowers the rank: a sentence that opens with a pronoun or a
+connective ("He added", "But"), holds a quotation no one in the sentence is credited with, or is a
+fragment under 8 words or a run-on over 50 is worth less on its own.
 
 Sentences are taken best first under the length budget (sentences, or words counted as space-separated
 tokens), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ...model import Article, Citation, Span, Story, SummarySentence
+from . import scorer as learned
 from .claims import Claim
 
 __all__ = ["Alignment", "SummaryWeights", "summarize"]
@@ -75,25 +79,27 @@ class _Sentence:
 
 
 def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: int = 0,
-              weights: SummaryWeights = SummaryWeights()) -> list[SummarySentence]:
-    """The summary of ``story`` in at most ``sentences`` sentences, or about ``words`` words when > 0."""
+              weights: SummaryWeights = SummaryWeights(), scorer="auto") -> list[SummarySentence]:
+    """The summary of ``story`` in at most ``sentences`` sentences, or about ``words`` words when > 0.
+
+    ``scorer``: "auto" ranks sentences by the packaged learned model (:mod:`.scorer`) when it is there,
+    None by the hand-weighted rules, or a :class:`.scorer.Scorer` to use that one.
+    """
     claims = alignment.claims
     if not claims:
         return []
     candidates = _candidates(alignment)
     matrix = _sentence_vectors(candidates, alignment.vectors)
-    centroid = np.asarray(matrix.mean(axis=0)).ravel()
-    norm = np.linalg.norm(centroid)
-    centrality = (matrix @ (centroid / norm)).ravel() if norm else np.zeros(len(candidates))
     embeddings = _embeddings(alignment, candidates)
-    if embeddings is not None:
-        mean = embeddings.mean(axis=0)
-        centrality = centrality + embeddings @ (mean / (np.linalg.norm(mean) or 1.0))
     unattributed = _unattributed_quotes(alignment.quotes)
+    model = learned.load(embeddings is not None) if scorer == "auto" else scorer
+    if model is not None:
+        base = _learned_worth(model, candidates, matrix, embeddings, unattributed, weights)
+    else:
+        base = _rule_worth(candidates, matrix, embeddings, weights)
     for k, sentence in enumerate(candidates):
         text = sentence.article.span_text(sentence.span)
-        score = float(centrality[k]) * (1 + weights.support * math.log2(max(1, sentence.support)))
-        score /= 1 + weights.position * sentence.index
+        score = float(base[k])
         if not weights.short <= len(text.split()) <= weights.long:
             score *= weights.odd_length
         if _DANGLING.match(text):
@@ -125,6 +131,31 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
                                candidates[k].article.published or "9999"))
     return [SummarySentence(candidates[k].article.span_text(candidates[k].span), candidates[k].citations)
             for k in chosen]
+
+
+def _rule_worth(candidates: list[_Sentence], matrix, embeddings, weights: SummaryWeights) -> np.ndarray:
+    """Centrality (TF-IDF, plus embeddings when there are any) raised by support, lowered by position."""
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    centrality = (matrix @ (centroid / norm)).ravel() if norm else np.zeros(len(candidates))
+    if embeddings is not None:
+        mean = embeddings.mean(axis=0)
+        centrality = centrality + embeddings @ (mean / (np.linalg.norm(mean) or 1.0))
+    support = np.array([1 + weights.support * math.log2(max(1, c.support)) for c in candidates])
+    position = np.array([1 + weights.position * c.index for c in candidates])
+    return centrality * support / position
+
+
+def _learned_worth(model, candidates: list[_Sentence], matrix, embeddings, unattributed,
+                   weights: SummaryWeights) -> np.ndarray:
+    """The learned model's prediction, made positive and relative to the story's best sentence: exp of its
+    distance from the best in standard deviations, so the readability factors cost the same everywhere."""
+    table = learned.features(candidates, matrix, embeddings, dangling=_DANGLING.match,
+                             uncredited=lambda c: _quotes_uncredited(c, unattributed.get(c.article.id, ())),
+                             short=weights.short, long=weights.long)
+    predicted = model.predict(table)
+    spread = float(predicted.std()) or 1.0
+    return np.exp((predicted - predicted.max()) / spread)
 
 
 def _embeddings(alignment: Alignment, candidates: list[_Sentence]):

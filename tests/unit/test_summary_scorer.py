@@ -1,0 +1,110 @@
+"""The summary's learned sentence scorer: its features, its stored form, and that it drives the choice."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse import Config
+from newsfuse.model import Corpus
+from newsfuse.pipeline import run_corpus
+from newsfuse.stages.load import load_text
+from newsfuse.stages.synthesize import scorer as learned
+from newsfuse.stages.synthesize import summary
+
+PAGES = [
+    ("Harbor Daily", "The city council voted on Tuesday to close the old harbor bridge for repairs. "
+     "Engineers found cracks in two of the bridge's steel supports last month. "
+     "The repairs are expected to take eight months and cost about 12 million dollars. "
+     "Ferry service will run every twenty minutes while the bridge is closed. "
+     "Shop owners near the harbor worry that fewer visitors will come during the summer."),
+    ("Coast Post", "The old harbor bridge will close for repairs after a council vote on Tuesday. "
+     "Inspectors discovered cracked steel supports under the bridge deck in a routine check. "
+     "The work will last about eight months, officials said. "
+     "A ferry will carry pedestrians across the harbor during the closure. "
+     "The mayor said the council had no choice once the cracks were found."),
+    ("Bay Radio", "Council members approved closing the harbor bridge on Tuesday. "
+     "Cracks were found in the steel supports of the bridge during an inspection. "
+     "Ferries will replace the crossing until repairs end next spring. "
+     "Fishing crews said the closure would not affect the working docks on the east side."),
+]
+
+
+@pytest.fixture(scope="module")
+def bridge_story():
+    config = Config.from_dict({"clean": {"min_body_words": 5}, "group": {"threshold": 0.01},
+                               "synthesize": {"embeddings": "off"}})
+    corpus = Corpus()
+    for number, (outlet, body) in enumerate(PAGES):
+        text = f"---\ntitle: \"Harbor bridge {number}\"\nsite_name: \"{outlet}\"\ndate: \"2025-03-0{number + 1}\"\n---\n\n{body}\n"
+        corpus.documents.extend(load_text(text, config, source_path=f"page{number}.md").documents)
+    corpus = run_corpus(corpus, config)
+    assert len(corpus.stories) == 1
+    return corpus.stories[0]
+
+
+def _table(story):
+    alignment = story.alignment
+    candidates = summary._candidates(alignment)
+    matrix = summary._sentence_vectors(candidates, alignment.vectors)
+    table = learned.features(candidates, matrix, None, dangling=summary._DANGLING.match, uncredited=lambda c: False,
+                             short=8, long=50)
+    return candidates, table
+
+
+def test_features_describe_each_candidate(bridge_story):
+    candidates, table = _table(bridge_story)
+    column = {name: table[:, learned.FEATURES.index(name)] for name in learned.FEATURES}
+    assert table.shape == (len(candidates), len(learned.FEATURES)) and np.isfinite(table).all()
+    assert (column["articles"] == 3).all()
+    assert (column["embedding_centrality"] == 0).all()  # no embeddings given
+    assert list(column["index"]) == [c.index for c in candidates]
+    # a sentence every outlet tells (the vote, the cracks) shares more words with the other outlets than a
+    # detail only one of them has (the fishing crews)
+    text = [c.article.span_text(c.span) for c in candidates]
+    cracks = next(k for k, t in enumerate(text) if t.startswith("Engineers found cracks"))
+    crews = next(k for k, t in enumerate(text) if t.startswith("Fishing crews"))
+    assert column["others_words"][cracks] > column["others_words"][crews]
+    assert column["others_similarity"][cracks] > column["others_similarity"][crews]
+
+
+def test_expand_adds_every_product_once():
+    z = np.array([[1.0, 2.0, 3.0]])
+    assert learned.expand(z).ravel().tolist() == [1, 2, 3, 1, 2, 3, 4, 6, 9]
+
+
+def _scorer_on(column: str, sign: float) -> learned.Scorer:
+    coef = np.zeros(2)
+    coef[0] = sign
+    return learned.Scorer((column,), np.zeros(1), np.ones(1), coef, 0.0)
+
+
+def test_the_model_decides_which_sentences_are_taken(bridge_story):
+    alignment = bridge_story.alignment
+    earliest = summary.summarize(bridge_story, alignment, sentences=3, scorer=_scorer_on("index", -1.0))
+    latest = summary.summarize(bridge_story, alignment, sentences=3, scorer=_scorer_on("index", 1.0))
+    candidates = summary._candidates(alignment)
+    index_of = {c.article.span_text(c.span): c.index for c in candidates}
+    last = max(index_of.values())
+    early, late = [index_of[s.text] for s in earliest], [index_of[s.text] for s in latest]
+    assert 0 in early and last not in early
+    assert last in late and 0 not in late
+    assert sum(early) < sum(late)
+
+
+def test_the_packaged_models_load_and_score(bridge_story):
+    for embedded in (True, False):
+        model = learned.load(embedded)
+        assert model is not None
+        assert ("embedding_centrality" in model.columns) is embedded
+    _, table = _table(bridge_story)
+    assert np.isfinite(learned.load(False).predict(table)).all()
+    chosen = summary.summarize(bridge_story, bridge_story.alignment, sentences=3)
+    assert len(chosen) == 3 and all(s.citations for s in chosen)
+
+
+def test_a_damaged_model_is_refused():
+    good = _scorer_on("index", 1.0).to_dict()
+    with pytest.raises(ValueError, match="unknown features"):
+        learned.Scorer.from_dict({**good, "columns": ["no_such_feature"]})
+    with pytest.raises(ValueError, match="shapes"):
+        learned.Scorer.from_dict({**good, "coef": [1.0, 2.0, 3.0]})
