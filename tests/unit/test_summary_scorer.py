@@ -21,7 +21,8 @@ PAGES = [
      "Inspectors discovered cracked steel supports under the bridge deck in a routine check. "
      "The work will last about eight months, officials said. "
      "A ferry will carry pedestrians across the harbor during the closure. "
-     "The mayor said the council had no choice once the cracks were found."),
+     "The mayor said the council had no choice once the cracks were found. "
+     "It will reopen to cars next spring once the new supports are in place."),
     ("Bay Radio", "Council members approved closing the harbor bridge on Tuesday. "
      "Cracks were found in the steel supports of the bridge during an inspection. "
      "Ferries will replace the crossing until repairs end next spring. "
@@ -89,6 +90,17 @@ def test_the_model_decides_which_sentences_are_taken(bridge_story):
     assert 0 in early and last not in early
     assert last in late and 0 not in late
     assert sum(early) < sum(late)
+
+
+def test_a_sentence_leaning_on_the_one_before_is_held_back(bridge_story):
+    alignment = bridge_story.alignment
+    latest_first = _scorer_on("index", 1.0)
+    leaning = "It will reopen to cars next spring once the new supports are in place."
+    plain = summary.summarize(bridge_story, alignment, sentences=1, scorer=latest_first,
+                              weights=summary.SummaryWeights(dangling_learned=1.0))
+    held_back = summary.summarize(bridge_story, alignment, sentences=1, scorer=latest_first)
+    assert [s.text for s in plain] == [leaning]
+    assert [s.text for s in held_back] != [leaning]
 
 
 def test_the_packaged_models_load_and_score(bridge_story):
