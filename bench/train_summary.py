@@ -65,7 +65,7 @@ def stories_of(clusters: list[dict], config: Config) -> list[dict]:
             result = scorer.score(reference, c.article.span_text(c.span).replace("\n", " "))
             target.append(result["rouge1"].precision + result["rouge2"].precision)
         out.append({"story": story, "reference": reference, "target": np.array(target),
-                    "embeddings": embeddings, "tables": {"embeddings": table(embeddings), "lexical": table(None)}})
+                    "embedded": alignment._embeddings, "tables": {"embeddings": table(embeddings), "lexical": table(None)}})
     return out
 
 
@@ -94,7 +94,7 @@ def rouge(items: list[dict], mode: str, model) -> np.ndarray:
     total = np.zeros(2)
     for item in items:
         alignment = item["story"].alignment
-        alignment._embeddings = item["embeddings"] if mode == "embeddings" else None
+        alignment._embeddings = item["embedded"] if mode == "embeddings" else None
         encode, alignment.encode = alignment.encode, (alignment.encode if mode == "embeddings" else None)
         words = budget_of(item["reference"])
         sentences = summary_stage.summarize(item["story"], alignment, words=words, scorer=model)

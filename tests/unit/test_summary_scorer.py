@@ -103,6 +103,27 @@ def test_a_sentence_leaning_on_the_one_before_is_held_back(bridge_story):
     assert [s.text for s in held_back] != [leaning]
 
 
+def test_a_big_story_embeds_only_its_shortlist(bridge_story, monkeypatch):
+    from newsfuse.nlp import embed
+
+    if not embed.available():
+        pytest.skip("sentence embeddings are not installed")
+    encoded: list[str] = []
+
+    def encode(texts):
+        encoded.extend(texts)
+        return embed.encode(texts)
+
+    monkeypatch.setattr(summary, "_EMBED_AT_MOST", 4)
+    alignment = summary.Alignment(bridge_story.alignment.claims, bridge_story.alignment.vectors,
+                                  bridge_story.alignment.groups, bridge_story.alignment.support, encode=encode)
+    chosen = summary.summarize(bridge_story, alignment, sentences=3)
+    assert len(summary._candidates(alignment)) > 4 and len(encoded) == 4
+    assert chosen and {s.text for s in chosen} <= set(encoded)  # only shortlisted sentences are ranked
+    summary.summarize(bridge_story, alignment, sentences=3, scorer=None)
+    assert len(encoded) <= 8 and len(set(encoded)) == len(encoded)  # a sentence is embedded once per story
+
+
 def test_the_packaged_models_load_and_score(bridge_story):
     for embedded in (True, False):
         model = learned.load(embedded)

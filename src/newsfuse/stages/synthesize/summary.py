@@ -35,6 +35,7 @@ from .claims import Claim
 __all__ = ["Alignment", "SummaryWeights", "summarize"]
 
 # A sentence opening like these leans on the one before it.
+_EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
 _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
                        r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
 
@@ -66,7 +67,7 @@ class Alignment:
     support: list[int]                   # independent origins of each group
     quotes: list = field(default_factory=list)   # extract.quotes.Quote objects of the story
     encode: object = None                # sentence embedding function, or None
-    _embeddings: object = field(default=None, repr=False)
+    _embeddings: object = field(default=None, repr=False)   # (article id, sentence start) -> embedding
 
 
 @dataclass
@@ -92,13 +93,21 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
         return []
     candidates = _candidates(alignment)
     matrix = _sentence_vectors(candidates, alignment.vectors)
-    embeddings = _embeddings(alignment, candidates)
     unattributed = _unattributed_quotes(alignment.quotes)
-    model = learned.load(embeddings is not None) if scorer == "auto" else scorer
-    if model is not None:
-        base = _learned_worth(model, candidates, matrix, embeddings, unattributed, weights)
-    else:
-        base = _rule_worth(candidates, matrix, embeddings, weights)
+
+    def worth(embeddings):
+        model = learned.load(embeddings is not None) if scorer == "auto" else scorer
+        if model is None:
+            return None, _rule_worth(candidates, matrix, embeddings, weights)
+        return model, _learned_worth(model, candidates, matrix, embeddings, unattributed, weights)
+
+    shortlist = None
+    if alignment.encode is not None and len(candidates) > _EMBED_AT_MOST:
+        # a big story: rank without meaning first, and embed only the best _EMBED_AT_MOST sentences
+        _, lexical = worth(None)
+        shortlist = np.sort(np.argsort(-lexical, kind="stable")[:_EMBED_AT_MOST])
+    embeddings = _embeddings(alignment, candidates, shortlist)
+    model, base = worth(embeddings)
     for k, sentence in enumerate(candidates):
         text = sentence.article.span_text(sentence.span)
         score = float(base[k])
@@ -109,7 +118,8 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             score *= weights.unattributed
         sentence.score = score
-    order = sorted(range(len(candidates)), key=lambda k: -candidates[k].score)
+    ranked = range(len(candidates)) if shortlist is None else shortlist.tolist()
+    order = sorted(ranked, key=lambda k: -candidates[k].score)
     chosen: list[int] = []
     used_groups: set[int] = set()
     group_of = _group_of(alignment)
@@ -160,13 +170,28 @@ def _learned_worth(model, candidates: list[_Sentence], matrix, embeddings, unatt
     return np.exp((predicted - predicted.max()) / spread)
 
 
-def _embeddings(alignment: Alignment, candidates: list[_Sentence]):
-    """The candidates' sentence embeddings (computed once per story), or None without an encoder."""
+def _embeddings(alignment: Alignment, candidates: list[_Sentence], rows=None):
+    """The candidates' unit sentence embeddings, or None without an encoder.  With ``rows``, only those
+    candidates are embedded and the others' rows are 0.  Each sentence is encoded once per story."""
     if alignment.encode is None:
         return None
     if alignment._embeddings is None:
-        alignment._embeddings = alignment.encode([c.article.span_text(c.span).replace("\n", " ") for c in candidates])
-    return alignment._embeddings
+        alignment._embeddings = {}
+    cache: dict = alignment._embeddings
+    wanted = range(len(candidates)) if rows is None else rows
+    keys = [(c.article.id, c.span.start) for c in candidates]
+    missing = [k for k in wanted if keys[k] not in cache]
+    if not cache and not missing:
+        return None
+    if missing:
+        encoded = alignment.encode([candidates[k].article.span_text(candidates[k].span).replace("\n", " ")
+                                    for k in missing])
+        cache.update(zip((keys[k] for k in missing), encoded))
+    width = len(next(iter(cache.values())))
+    out = np.zeros((len(candidates), width))
+    for k in wanted:
+        out[k] = cache[keys[k]]
+    return out
 
 
 def _group_of(alignment: Alignment) -> dict[int, int]:
