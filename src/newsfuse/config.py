@@ -71,6 +71,7 @@ class GroupConfig:
     neighbours: int
     density_weight: float
     min_density: float
+    recluster: int
 
     def __post_init__(self) -> None:
         _unit("group.threshold", self.threshold)
@@ -85,6 +86,7 @@ class GroupConfig:
         _require(isinstance(self.neighbours, int) and self.neighbours >= 1, "group.neighbours must be an integer >= 1")
         _unit("group.density_weight", self.density_weight)
         _unit("group.min_density", self.min_density)
+        _require(isinstance(self.recluster, int) and self.recluster >= 0, "group.recluster must be an integer >= 0")
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,45 @@ def test_a_crowded_neighbourhood_raises_the_bar():
     adaptive.add(articles)
     assert sorted(map(sorted, adaptive.stories())) == expected
     assert len(plain.stories()) == 1
+
+
+def _rehab_articles():
+    template = ("{name} checked into the {place} rehab centre on {day}, a spokesman for the actress said. "
+                "The actress has struggled with addiction for years and her family asked for privacy.")
+    people = [("Mara Quill", "Silver Pines", "Tuesday"), ("Dana Rook", "Harbor Springs", "Friday"),
+              ("Lena Voss", "Cedar Hill", "Monday"), ("Ilsa Brandt", "Lake Moor", "Sunday")]
+    articles = []
+    for n, (name, place, day) in enumerate(people):
+        text = template.format(name=name, place=place, day=day)
+        articles += [_article(2 * n + 1, text), _article(2 * n + 2, text.replace("checked into", "entered"))]
+    return articles, sorted([f"a{2 * n + 1}", f"a{2 * n + 2}"] for n in range(4))
+
+
+def test_a_trickle_decides_like_a_batch_when_the_latest_articles_are_clustered_again():
+    """One article at a time, the first articles' densities are guesses and their early merges stick;
+    clustering each arrival again with the latest articles before it undoes them."""
+    articles, expected = _rehab_articles()
+    settings = dict(threshold=0.15, topic_weight=0.5, name_weight=0.5, density_weight=0.6)
+    whole = StoryClusterer(**settings)
+    whole.add(articles)
+    alone, again = StoryClusterer(**settings), StoryClusterer(**settings, recluster=8)
+    for article in articles:
+        alone.add([article])
+        again.add([article])
+    assert sorted(map(sorted, whole.stories())) == expected
+    assert sorted(map(sorted, again.stories())) == expected
+    assert sorted(map(sorted, alone.stories())) != expected
+
+
+@pytest.mark.parametrize("recluster,batch", [(3, 1), (5, 2), (4, 4), (2, 3)])
+def test_every_article_is_in_exactly_one_story_while_the_latest_are_unsettled(recluster, batch):
+    articles = [_article(i, (FLOOD if i % 3 else MATCH).replace("the", f"the {i}th") * 2) for i in range(1, 13)]
+    clusterer = StoryClusterer(threshold=0.2, topic_weight=0.5, name_weight=0.5, density_weight=0.4,
+                               recluster=recluster)
+    seen: list[str] = []
+    for begin in range(0, len(articles), batch):
+        clusterer.add(articles[begin:begin + batch])
+        seen += [a.id for a in articles[begin:begin + batch]]
+        members = [aid for story in clusterer.stories() for aid in story]
+        assert sorted(members) == sorted(seen)
+    assert len(clusterer.stories()) == 2

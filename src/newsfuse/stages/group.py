@@ -137,20 +137,32 @@ class _Story:
     density: float = 0.0
 
 
+@dataclass
+class _Recent:
+    """An article not yet settled: clustered again with the next small batch."""
+
+    article: Article
+    embedding: np.ndarray | None
+    story: int = -1
+    topic: _Vec | None = None
+    names: _Vec | None = None
+    density: float = 0.0
+
+
 class StoryClusterer:
     """Incremental average-link story clustering; feed batches of articles in time order with :meth:`add`."""
 
     def __init__(self, *, threshold: float, topic_weight: float, name_weight: float,
                  embedding_weight: float = 0.0, use_embeddings: bool = False, title_weight: int = 2,
                  window_days: float = 0.0, key_terms: int = 24, neighbours: int = 5,
-                 density_weight: float = 0.0, min_density: float = 0.0) -> None:
+                 density_weight: float = 0.0, min_density: float = 0.0, recluster: int = 0) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
         weights = (topic_weight, name_weight, embedding_weight if use_embeddings else 0.0)
         if min(weights) < 0 or sum(weights) <= 0:
             raise ValueError("weights must be >= 0 and not all 0")
-        if neighbours < 1 or density_weight < 0:
-            raise ValueError("neighbours must be >= 1 and density_weight >= 0")
+        if neighbours < 1 or density_weight < 0 or recluster < 0:
+            raise ValueError("neighbours must be >= 1, density_weight and recluster >= 0")
         total = sum(weights)
         self.threshold = threshold
         self.weights = tuple(w / total for w in weights)
@@ -166,6 +178,10 @@ class StoryClusterer:
         self._stories: list[_Story] = []
         self._open: set[int] = set()  # indices of stories an article can still join
         self._redirect: dict[int, int] = {}
+        self.recluster = recluster
+        # the latest articles, not yet settled: each batch clusters them again with the new one
+        self._recent: list[_Recent] = []
+        self._free: list[int] = []  # indices of stories that held unsettled articles only, to use again
 
     @classmethod
     def from_config(cls, config: Config) -> "StoryClusterer":
@@ -176,19 +192,30 @@ class StoryClusterer:
                    embedding_weight=settings.embedding_weight, use_embeddings=use,
                    title_weight=settings.title_weight, window_days=settings.window_days,
                    neighbours=settings.neighbours, density_weight=settings.density_weight,
-                   min_density=settings.min_density)
+                   min_density=settings.min_density, recluster=settings.recluster)
 
     # -- public -------------------------------------------------------------------------------------
     def add(self, articles: list[Article]) -> None:
-        """Cluster one batch of articles into the open stories (or new ones)."""
+        """Cluster one batch of articles into the open stories (or new ones).
+
+        With ``recluster`` > 0, a small batch is clustered together with the latest articles before it
+        (``recluster`` in all): they are taken out of their stories and placed again, with what has arrived
+        since.  A stream fed a few articles at a time then decides as a batch of ``recluster`` would.
+        """
         if not articles:
             return
+        known = [t for t in (epoch(a) for a in articles) if t is not None]
+        redo = self._reopen(max(0, self.recluster - len(articles)), min(known) if known else None)
+        articles = [r.article for r in redo] + list(articles)
+        fresh = len(redo)
         titles = [a.title or "" for a in articles]
-        topic = self._topic.transform([(t + "\n") * self.title_weight + a.text for t, a in zip(titles, articles)])
-        names = self._names.transform([t + "\n" + a.text for t, a in zip(titles, articles)])
+        topic = self._vectors(self._topic, [(t + "\n") * self.title_weight + a.text for t, a in zip(titles, articles)],
+                              fresh)
+        names = self._vectors(self._names, [t + "\n" + a.text for t, a in zip(titles, articles)], fresh)
         vectors = None
         if self.use_embeddings:
-            vectors = embed.encode([(t + "\n" + a.text)[:_EMBED_CHARS] for t, a in zip(titles, articles)])
+            new = embed.encode([(t + "\n" + a.text)[:_EMBED_CHARS] for t, a in zip(titles[fresh:], articles[fresh:])])
+            vectors = np.vstack([r.embedding for r in redo] + [new]) if redo else new
         times = [epoch(a) for a in articles]
         active = np.array(self._active(times), dtype=np.int64)
         pairs, joins = self._candidates(topic, names, vectors, active)
@@ -197,24 +224,71 @@ class StoryClusterer:
         nodes = self._batch_nodes(articles, topic, names, vectors, times)
         for i, value in enumerate(density.tolist()):
             nodes[i].density = value
+        singles: dict[str, _Node] = {}
+        if self.recluster and len(articles) - fresh < self.recluster:
+            latest = sorted(sorted(range(len(articles)), key=lambda i: articles[i].arrival_key)[-self.recluster:])
+            self._recent = [_Recent(articles[i], None if vectors is None else nodes[i].embedding) for i in latest]
+            singles = {articles[i].id: _Node(1, nodes[i].topic, nodes[i].names, nodes[i].embedding, [articles[i].id],
+                                             nodes[i].last, nodes[i].density) for i in range(len(articles))}
         for index in active.tolist():
             story = self._stories[index]
             nodes[-1 - index] = _Node(story.size, story.topic, story.names, story.embedding, [], story.last,
                                       story.density, story=index)
         self._agglomerate(nodes, self._edges(pairs, joins, density, active))
-        self._commit(nodes)
+        self._commit(nodes, singles)
 
     def stories(self) -> list[list[str]]:
         """Article ids of every story so far (open and closed), oldest story first."""
-        return [list(s.members) for i, s in enumerate(self._stories) if i not in self._redirect and s.members]
+        members = {i: list(s.members) for i, s in enumerate(self._stories) if i not in self._redirect}
+        for recent in self._recent:
+            members[recent.story].append(recent.article.id)
+        return [ids for ids in members.values() if ids]
 
     # -- internals ------------------------------------------------------------------------------------
+    def _reopen(self, count: int, start: float | None) -> list["_Recent"]:
+        """The latest ``count`` unsettled articles, to be clustered again; older ones, and those published
+        more than the window before ``start`` (the new batch's first time), settle in their stories."""
+        keep = self._recent[len(self._recent) - count:] if count else []
+        if self.window and start is not None:
+            keep = [r for r in keep if (epoch(r.article) or start) >= start - self.window]
+        kept = {id(r) for r in keep}
+        for recent in self._recent:
+            if id(recent) not in kept:
+                self._settle(recent)
+        self._recent = []
+        for index in {r.story for r in keep}:
+            if not self._stories[index].size:  # a story of unsettled articles only: they are placed again
+                self._open.discard(index)
+                self._free.append(index)
+        return keep
+
+    def _settle(self, recent: "_Recent") -> None:
+        story = self._stories[recent.story]
+        story.topic = recent.topic if story.topic is None else (story.topic + recent.topic).pruned(_MAX_SUM_TERMS)
+        story.names = recent.names if story.names is None else (story.names + recent.names).pruned(_MAX_SUM_TERMS)
+        if recent.embedding is not None:
+            story.embedding = recent.embedding if story.embedding is None else story.embedding + recent.embedding
+        story.size += 1
+        story.density += recent.density
+        story.members.append(recent.article.id)
+
+    @staticmethod
+    def _vectors(vectorizer: Vectorizer, texts: list[str], fresh: int) -> sparse.csr_matrix:
+        """Rows for the texts: the new ones (from ``fresh`` on) count towards document frequency, and the
+        reopened ones are weighted again with what has been seen since."""
+        new = vectorizer.transform(texts[fresh:])
+        if not fresh:
+            return new
+        return sparse.vstack([vectorizer.transform(texts[:fresh], learn=False), new]).tocsr()
+
     def _active(self, times: list[float | None]) -> list[int]:
         known = [t for t in times if t is not None]
         start = min(known) if known else None
         active = []
         for index in sorted(self._open):
             story = self._stories[index]
+            if not story.size:
+                continue
             if self.window and start is not None and story.last is not None and story.last < start - self.window:
                 story.topic = story.names = story.embedding = None  # closed: no article can join it any more
                 self._open.discard(index)
@@ -375,24 +449,64 @@ class StoryClusterer:
                 into.merged_stories.append(other.story)
         into.merged_stories += other.merged_stories
 
-    def _commit(self, nodes: dict[int, _Node]) -> None:
+    def _commit(self, nodes: dict[int, _Node], singles: dict[str, _Node]) -> None:
+        """Write every group back as a story.  ``singles`` holds the unsettled articles' own nodes: they stay
+        out of their story's sums and members (but are remembered in it) until a later batch settles them."""
+        recent = {r.article.id: r for r in self._recent}
         for node in nodes.values():
-            topic, names = node.topic.pruned(_MAX_SUM_TERMS), node.names.pruned(_MAX_SUM_TERMS)
+            held = [m for m in node.members if m in recent]
+            if held:
+                node = self._settled_part(node, held, singles)
             if node.story is None:
-                self._open.add(len(self._stories))
-                self._stories.append(_Story(node.members, node.size, topic, names, node.embedding, node.last,
-                                            node.density))
-                continue
-            story = self._stories[node.story]
-            for gone in node.merged_stories:  # an article bridged two open stories: they become one
-                story.members += self._stories[gone].members
-                self._stories[gone].members = []
-                self._redirect[gone] = node.story
-                self._open.discard(gone)
-            story.members += node.members
-            story.size, story.topic, story.names = node.size, topic, names
-            story.embedding, story.last, story.density = node.embedding, node.last, node.density
+                index = self._free.pop() if self._free else len(self._stories)
+                story = _Story(node.members, node.size, node.topic, node.names, node.embedding, node.last, node.density)
+                if index == len(self._stories):
+                    self._stories.append(story)
+                else:
+                    self._stories[index] = story
+                self._open.add(index)
+            else:
+                index = node.story
+                story = self._stories[index]
+                for gone in node.merged_stories:  # an article bridged two open stories: they become one
+                    story.members += self._stories[gone].members
+                    self._stories[gone].members = []
+                    self._redirect[gone] = index
+                    self._open.discard(gone)
+                story.members += node.members
+                story.size, story.topic, story.names = node.size, node.topic, node.names
+                story.embedding, story.last, story.density = node.embedding, node.last, node.density
+            if story.topic is not None:
+                story.topic, story.names = story.topic.pruned(_MAX_SUM_TERMS), story.names.pruned(_MAX_SUM_TERMS)
+            for member in held:
+                single = singles[member]
+                recent[member].story = index
+                recent[member].topic, recent[member].names = single.topic, single.names
+                recent[member].density = single.density
 
+    def _settled_part(self, node: _Node, held: list[str], singles: dict[str, _Node]) -> _Node:
+        """The group less its unsettled articles: its stories' sums plus its settled new articles' own."""
+        held_ids = set(held)
+        part = _Node(0, None, None, None, [], node.last, 0.0, story=node.story, merged_stories=node.merged_stories)
+        for index in ([node.story] if node.story is not None else []) + node.merged_stories:
+            story = self._stories[index]
+            if story.size:
+                self._add_to(part, story.size, story.topic, story.names, story.embedding, story.density)
+        for member in node.members:
+            if member not in held_ids:
+                single = singles[member]
+                self._add_to(part, 1, single.topic, single.names, single.embedding, single.density)
+                part.members.append(member)
+        return part
+
+    @staticmethod
+    def _add_to(part: _Node, size: int, topic: _Vec, names: _Vec, embedding, density: float) -> None:
+        part.size += size
+        part.topic = topic if part.topic is None else part.topic + topic
+        part.names = names if part.names is None else part.names + names
+        if embedding is not None:
+            part.embedding = embedding if part.embedding is None else part.embedding + embedding
+        part.density += density
 
 def _top_mean(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, shape: tuple[int, int], k: int,
               repeat: np.ndarray | None = None) -> np.ndarray:
