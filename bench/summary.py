@@ -143,7 +143,8 @@ def evaluate(clusters: list[dict], config: Config, weights: SummaryWeights = Sum
         seconds["newsfuse"] += time.perf_counter() - began
         outputs["newsfuse"] = " ".join(s.text.replace("\n", " ") for s in summary)
         began = time.perf_counter()
-        summary = summarize(story, story.alignment, words=words, weights=weights, scorer=None) if story.alignment else []
+        summary = summarize(story, story.alignment, words=words, weights=weights,
+                            scorer=None) if story.alignment else []
         seconds["newsfuse rules"] += time.perf_counter() - began
         outputs["newsfuse rules"] = " ".join(s.text.replace("\n", " ") for s in summary)
         for method in ("lead", "lexrank", "textrank"):

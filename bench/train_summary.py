@@ -65,7 +65,8 @@ def stories_of(clusters: list[dict], config: Config) -> list[dict]:
             result = scorer.score(reference, c.article.span_text(c.span).replace("\n", " "))
             target.append(result["rouge1"].precision + result["rouge2"].precision)
         out.append({"story": story, "reference": reference, "target": np.array(target),
-                    "embedded": alignment._embeddings, "tables": {"embeddings": table(embeddings), "lexical": table(None)}})
+                    "embedded": alignment._embeddings,
+                    "tables": {"embeddings": table(embeddings), "lexical": table(None)}})
     return out
 
 

@@ -36,7 +36,8 @@ def bridge_story():
                                "synthesize": {"embeddings": "off"}})
     corpus = Corpus()
     for number, (outlet, body) in enumerate(PAGES):
-        text = f"---\ntitle: \"Harbor bridge {number}\"\nsite_name: \"{outlet}\"\ndate: \"2025-03-0{number + 1}\"\n---\n\n{body}\n"
+        text = (f"---\ntitle: \"Harbor bridge {number}\"\nsite_name: \"{outlet}\"\n"
+                f"date: \"2025-03-0{number + 1}\"\n---\n\n{body}\n")
         corpus.documents.extend(load_text(text, config, source_path=f"page{number}.md").documents)
     corpus = run_corpus(corpus, config)
     assert len(corpus.stories) == 1

@@ -133,7 +133,8 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             continue
         if chosen and float((matrix[k] @ matrix[chosen].T).toarray().max()) >= weights.redundancy:
             continue
-        if chosen and embeddings is not None and float((embeddings[chosen] @ embeddings[k]).max()) >= weights.same_meaning:
+        if chosen and embeddings is not None and \
+                float((embeddings[chosen] @ embeddings[k]).max()) >= weights.same_meaning:
             continue
         chosen.append(k)
         used_groups |= groups
