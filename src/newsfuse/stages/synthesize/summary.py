@@ -34,8 +34,8 @@ from .claims import Claim
 
 __all__ = ["Alignment", "SummaryWeights", "summarize"]
 
-# A sentence opening like these leans on the one before it.
 _EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
+# A sentence opening like these leans on the one before it.
 _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
                        r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
 
