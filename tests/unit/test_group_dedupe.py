@@ -174,27 +174,8 @@ def test_top_mean_matches_sorting_every_entry_in_any_block_size(monkeypatch, cel
         assert got[r] == pytest.approx(sum(many[:k]) / k)
 
 
-def test_a_crowded_neighbourhood_raises_the_bar():
-    """Four same-kind incidents, two articles each: with the density term the pairs that share only the
-    topic's words stay apart at a bar that, without it, merges them."""
-    template = ("{name} checked into the {place} rehab centre on {day}, a spokesman for the actress said. "
-                "The actress has struggled with addiction for years and her family asked for privacy.")
-    people = [("Mara Quill", "Silver Pines", "Tuesday"), ("Dana Rook", "Harbor Springs", "Friday"),
-              ("Lena Voss", "Cedar Hill", "Monday"), ("Ilsa Brandt", "Lake Moor", "Sunday")]
-    articles = []
-    for n, (name, place, day) in enumerate(people):
-        text = template.format(name=name, place=place, day=day)
-        articles += [_article(2 * n + 1, text), _article(2 * n + 2, text.replace("checked into", "entered"))]
-    expected = sorted([f"a{2 * n + 1}", f"a{2 * n + 2}"] for n in range(4))
-    plain = StoryClusterer(threshold=0.15, topic_weight=0.5, name_weight=0.5)
-    plain.add(articles)
-    adaptive = StoryClusterer(threshold=0.15, topic_weight=0.5, name_weight=0.5, density_weight=0.6)
-    adaptive.add(articles)
-    assert sorted(map(sorted, adaptive.stories())) == expected
-    assert len(plain.stories()) == 1
-
-
 def _rehab_articles():
+    """Four rehab stays of one kind, two articles each, and the four pairs they should make."""
     template = ("{name} checked into the {place} rehab centre on {day}, a spokesman for the actress said. "
                 "The actress has struggled with addiction for years and her family asked for privacy.")
     people = [("Mara Quill", "Silver Pines", "Tuesday"), ("Dana Rook", "Harbor Springs", "Friday"),
@@ -204,6 +185,18 @@ def _rehab_articles():
         text = template.format(name=name, place=place, day=day)
         articles += [_article(2 * n + 1, text), _article(2 * n + 2, text.replace("checked into", "entered"))]
     return articles, sorted([f"a{2 * n + 1}", f"a{2 * n + 2}"] for n in range(4))
+
+
+def test_a_crowded_neighbourhood_raises_the_bar():
+    """Four same-kind incidents, two articles each: with the density term the pairs that share only the
+    topic's words stay apart at a bar that, without it, merges them."""
+    articles, expected = _rehab_articles()
+    plain = StoryClusterer(threshold=0.15, topic_weight=0.5, name_weight=0.5)
+    plain.add(articles)
+    adaptive = StoryClusterer(threshold=0.15, topic_weight=0.5, name_weight=0.5, density_weight=0.6)
+    adaptive.add(articles)
+    assert sorted(map(sorted, adaptive.stories())) == expected
+    assert len(plain.stories()) == 1
 
 
 def test_a_trickle_decides_like_a_batch_when_the_latest_articles_are_clustered_again():
