@@ -21,7 +21,7 @@ from importlib import resources
 
 import numpy as np
 
-from ...nlp.words import STOPWORDS, WORD
+from ...nlp.words import content_words
 from .claims import stem
 
 __all__ = ["FEATURES", "Scorer", "features", "load", "expand"]
@@ -88,7 +88,7 @@ def load(embedded: bool) -> Scorer | None:
 
 
 def _content(text: str) -> list[str]:
-    return [stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+    return [stem(w) for w in content_words(text)]
 
 
 def features(candidates, matrix, embeddings, *, dangling, uncredited, short: int, long: int) -> np.ndarray:
