@@ -17,14 +17,17 @@ from .words import STOPWORDS
 __all__ = ["topic_terms", "name_terms", "Vectorizer"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)  # the same, of two letters or more
 # A run of capitalised words (a name), or a figure.  Figures keep their digits only: "1,200" = "1200".
 _NAME_OR_FIGURE = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|de|van|von|al|bin))*\b|\b\d[\d,.]*\d\b|\b\d\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*|\n\s*)$")
+_SENTENCE_ENDS = frozenset('.!?:"“”')
 _HASH_BITS = 20
 
 
 def topic_terms(text: str) -> list[str]:
     """Lower-cased content words, possessive and plural "s" kept (cheap and stable across outlets)."""
+    if text.isascii():  # lower-casing first keeps every token's length there, and is faster
+        return [t for t in _WORD_TOKEN.findall(text.lower()) if t not in STOPWORDS]
     return [t for t in (w.lower() for w in _TOKEN.findall(text)) if len(t) > 1 and t not in STOPWORDS]
 
 
@@ -39,11 +42,22 @@ def name_terms(text: str) -> list[str]:
         if token[0].isdigit():
             terms.append("#" + token.replace(",", "").rstrip("."))
             continue
+        start = match.start()
         words = token.split()
-        if _SENTENCE_START.search(text[max(0, match.start() - 3):match.start()]) or match.start() == 0:
-            words = words[1:]
-        terms.extend(w.lower() for w in words if w.lower() not in STOPWORDS and len(w) > 1)
+        if not start or _opens_sentence(text[max(0, start - 3):start]):
+            del words[0]
+        for word in words:
+            word = word.lower()
+            if len(word) > 1 and word not in STOPWORDS:
+                terms.append(word)
     return terms
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether what comes after ``before`` (the 3 characters before a word) opens a sentence: it ends in
+    a sentence's end mark or a quote, then maybe spaces, or in a line break, then maybe spaces."""
+    body = before.rstrip()
+    return bool(body) and body[-1] in _SENTENCE_ENDS or "\n" in before[len(body):]
 
 
 class Vectorizer:
