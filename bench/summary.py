@@ -8,15 +8,18 @@ sentences until that many words are reached, and every output is then cut to tha
 gains from being longer.
 
 - newsfuse: ``stages.synthesize.summary.summarize`` with ``words=`` the reference length, ranking sentences
-  with its learned scorer (fit by ``bench/train_summary.py`` on the tune part only);
-- newsfuse rules: the same summarizer with the hand-weighted rules instead of the learned scorer;
+  as configured: by default with its learned sentence scorer (fit by ``bench/train_summary.py`` on the tune
+  part only);
+- newsfuse + words: the same with the word model too (``synthesize.summary_scorer = "learned+words"``);
+- newsfuse rules: the same summarizer with the hand-weighted rules instead of the learned models;
 - lead: the articles' first sentences, first of each article, then second of each, ... (Multi-News' "First-k");
 - LexRank and TextRank: sumy's, with its English stop words and Snowball stemmer, over our sentences (fed
   as sumy documents, so no NLTK tokenizer data is needed).
 
 ROUGE is ``rouge-score`` F1 with Porter stemming, in points (×100), averaged over clusters.  Seconds per
 cluster: for newsfuse, extract + synthesize (entities, quotes, dates, claims, facts, contradictions and the
-summary; cleaning is not counted for anyone); for newsfuse rules and the peers, their summarising alone.
+summary; cleaning is not counted for anyone); for newsfuse + words, newsfuse rules and the peers, their
+summarising alone.
 
 Clusters are split by a hash of their id (the split ``bench/contradictions.py`` uses): weights were chosen
 on "tune"; "held-out" is scored as is.
@@ -38,7 +41,7 @@ from newsfuse.stages.load import load_text
 from newsfuse.stages.synthesize.summary import SummaryWeights, summarize
 from newsfuse.nlp.words import WORD
 
-METHODS = ("newsfuse", "newsfuse rules", "lead", "lexrank", "textrank")
+METHODS = ("newsfuse", "newsfuse + words", "newsfuse rules", "lead", "lexrank", "textrank")
 METRICS = ("rouge1", "rouge2", "rougeL")
 
 
@@ -128,6 +131,9 @@ def evaluate(clusters: list[dict], config: Config, weights: SummaryWeights = Sum
     ours_seconds = time.perf_counter() - started
     by_id = corpus.by_id()
     stories = {s.id: s for s in corpus.stories}
+    choice = config.synthesize.summary_scorer
+    configured = {"scorer": "auto" if choice.startswith("learned") else None,
+                  "coverage": "auto" if choice == "learned+words" else None}
     references = {c["id"]: c["summary"] for c in clusters}
     totals = {m: {k: 0.0 for k in METRICS} for m in METHODS}
     seconds = {m: 0.0 for m in METHODS}
@@ -139,14 +145,16 @@ def evaluate(clusters: list[dict], config: Config, weights: SummaryWeights = Sum
         articles = [by_id[a] for a in story.article_ids]
         outputs = {}
         began = time.perf_counter()
-        summary = summarize(story, story.alignment, words=words, weights=weights) if story.alignment else []
+        summary = summarize(story, story.alignment, words=words, weights=weights, **configured) \
+            if story.alignment else []
         seconds["newsfuse"] += time.perf_counter() - began
         outputs["newsfuse"] = " ".join(s.text.replace("\n", " ") for s in summary)
-        began = time.perf_counter()
-        summary = summarize(story, story.alignment, words=words, weights=weights,
-                            scorer=None) if story.alignment else []
-        seconds["newsfuse rules"] += time.perf_counter() - began
-        outputs["newsfuse rules"] = " ".join(s.text.replace("\n", " ") for s in summary)
+        for method, options in (("newsfuse + words", {"coverage": "auto"}), ("newsfuse rules", {"scorer": None})):
+            began = time.perf_counter()
+            summary = summarize(story, story.alignment, words=words, weights=weights,
+                                **options) if story.alignment else []
+            seconds[method] += time.perf_counter() - began
+            outputs[method] = " ".join(s.text.replace("\n", " ") for s in summary)
         for method in ("lead", "lexrank", "textrank"):
             began = time.perf_counter()
             outputs[method] = lead(articles, words) if method == "lead" else sumy_summary(method, articles, words)

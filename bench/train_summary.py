@@ -4,14 +4,17 @@ Every tune cluster (see ``multinews.part_of``; the held-out part is never read) 
 stages as one story.  Each candidate sentence gets the features of ``stages.synthesize.scorer`` and, as its
 target, its ROUGE-1 plus ROUGE-2 precision against the cluster's human summary.  A ridge regression over
 the standardised features and their pairwise products is fit twice: with the sentence-embedding feature
-(used when embeddings are installed) and without it.
+(used when embeddings are installed) and without it.  Then each story's words get the word features of
+the same module (their sentences' scores taken from that sentence model) and, as target, how often the
+word appears in the human summary (up to 3); a Poisson regression over the same products is fit per mode.
 
-One table: ROUGE-1/2 of the real summarizer on the tune clusters with the hand-weighted rules and with the
-learned scorer, the latter cross-fitted (5 folds of clusters: each fold summarised by a model fit on the
-other four), so the gain shown is on clusters the model did not see.  Then the model fit on every tune
+One table: ROUGE-1/2 of the real summarizer on the tune clusters with the hand-weighted rules, with the
+learned sentence scorer alone, and with it and the word model, the latter two cross-fitted (5 folds of
+clusters: each fold summarised by models fit on the other four), so the gain shown is on clusters the
+models did not see.  Then the model fit on every tune
 cluster is written to ``src/newsfuse/data/summary_scorer.json`` (with ``--write``).
 
-Usage: python bench/train_summary.py [--shared ../shared] [--limit N] [--alpha A] [--write]
+Usage: python bench/train_summary.py [--shared ../shared] [--limit N] [--alpha A] [--word-alpha A] [--write]
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import argparse
 import json
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +69,9 @@ def stories_of(clusters: list[dict], config: Config) -> list[dict]:
             result = scorer.score(reference, c.article.span_text(c.span).replace("\n", " "))
             target.append(result["rouge1"].precision + result["rouge2"].precision)
         out.append({"story": story, "reference": reference, "target": np.array(target),
-                    "embedded": alignment._embeddings,
+                    "embedded": alignment._embeddings, "candidates": candidates,
+                    "tokens": [learned.tokens(c.article.span_text(c.span)) for c in candidates],
+                    "summary_words": Counter(learned.tokens(reference)),
                     "tables": {"embeddings": table(embeddings), "lexical": table(None)}})
     return out
 
@@ -87,8 +93,30 @@ def fit(items: list[dict], mode: str, alpha: float) -> learned.Scorer:
     return learned.Scorer(columns, mean, scale, coef, float(ridge.intercept_ - coef @ mean2))
 
 
-def rouge(items: list[dict], mode: str, model) -> np.ndarray:
-    """Mean ROUGE-1/2 F1 (points) of the real summarizer over ``items`` with ``model`` (None = rules)."""
+def fit_words(items: list[dict], mode: str, model: learned.Scorer, alpha: float) -> learned.WordModel:
+    """The Poisson word model, on word features whose sentence scores come from ``model``."""
+    from sklearn.linear_model import PoissonRegressor
+
+    tables, targets = [], []
+    for item in items:
+        predicted = model.predict(item["tables"][mode])
+        vocabulary, table = learned.word_features(item["candidates"], item["tokens"], predicted)
+        tables.append(table)
+        targets.append([min(learned.WORD_COUNT_CAP, item["summary_words"][w]) for w in vocabulary])
+    x, y = np.vstack(tables), np.concatenate(targets).astype(float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    expanded = learned.expand((x - mean) / scale)
+    mean2, scale2 = expanded.mean(axis=0), expanded.std(axis=0)
+    scale2[scale2 == 0] = 1.0
+    glm = PoissonRegressor(alpha=alpha, max_iter=1000).fit((expanded - mean2) / scale2, y)
+    coef = glm.coef_ / scale2
+    return learned.WordModel(learned.WORD_FEATURES, mean, scale, coef, float(glm.intercept_ - coef @ mean2))
+
+
+def rouge(items: list[dict], mode: str, model, words_model=None) -> np.ndarray:
+    """Mean ROUGE-1/2 F1 (points) of the real summarizer over ``items`` with ``model`` (None = rules) and
+    ``words_model`` (None = the sentence scores alone)."""
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
@@ -98,7 +126,8 @@ def rouge(items: list[dict], mode: str, model) -> np.ndarray:
         alignment._embeddings = item["embedded"] if mode == "embeddings" else None
         encode, alignment.encode = alignment.encode, (alignment.encode if mode == "embeddings" else None)
         words = budget_of(item["reference"])
-        sentences = summary_stage.summarize(item["story"], alignment, words=words, scorer=model)
+        sentences = summary_stage.summarize(item["story"], alignment, words=words, scorer=model,
+                                            coverage=words_model)
         alignment.encode = encode
         result = scorer.score(item["reference"], cut(" ".join(s.text.replace("\n", " ") for s in sentences), words))
         total += [100 * result["rouge1"].fmeasure, 100 * result["rouge2"].fmeasure]
@@ -110,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--limit", type=int, default=0, help="first N tune clusters (0 = all)")
     parser.add_argument("--alpha", type=float, default=1000.0, help="ridge penalty")
+    parser.add_argument("--word-alpha", type=float, default=1e-3, help="Poisson penalty of the word model")
     parser.add_argument("--write", action="store_true", help=f"write the models to {OUTPUT}")
     args = parser.parse_args(argv)
     clusters = [c for c in load_clusters(args.shared) if part_of(c["id"]) == "tune"]
@@ -122,18 +152,26 @@ def main(argv: list[str] | None = None) -> int:
     models = {}
     for mode in ("embeddings", "lexical"):
         rules = rouge(items, mode, None)
-        crossed = np.zeros(2)
+        alone, covered = np.zeros(2), np.zeros(2)
         for f, held in enumerate(folds):
-            model = fit([item for g, fold in enumerate(folds) if g != f for item in fold], mode, args.alpha)
-            crossed += rouge(held, mode, model) * len(held)
-        crossed /= max(1, len(items))
+            rest = [item for g, fold in enumerate(folds) if g != f for item in fold]
+            model = fit(rest, mode, args.alpha)
+            alone += rouge(held, mode, model) * len(held)
+            covered += rouge(held, mode, model, fit_words(rest, mode, model, args.word_alpha)) * len(held)
+        alone /= max(1, len(items))
+        covered /= max(1, len(items))
         lines.append(f"| {mode} | {len(items)} | rules | {rules[0]:.2f} | {rules[1]:.2f} |")
-        lines.append(f"| {mode} | {len(items)} | learned ({FOLDS}-fold cross-fitted) | {crossed[0]:.2f} | "
-                     f"{crossed[1]:.2f} |")
-        models[mode] = fit(items, mode, args.alpha).to_dict()
+        lines.append(f"| {mode} | {len(items)} | learned sentences ({FOLDS}-fold cross-fitted) | {alone[0]:.2f} | "
+                     f"{alone[1]:.2f} |")
+        lines.append(f"| {mode} | {len(items)} | learned sentences + words ({FOLDS}-fold cross-fitted) | "
+                     f"{covered[0]:.2f} | {covered[1]:.2f} |")
+        model = fit(items, mode, args.alpha)
+        models[mode] = model.to_dict()
+        models[f"words_{mode}"] = fit_words(items, mode, model, args.word_alpha).to_dict()
     print("\n".join(lines))
     if args.write:
-        models["trained_on"] = f"Multi-News dev, tune part ({len(items)} clusters), ridge alpha {args.alpha:g}"
+        models["trained_on"] = (f"Multi-News dev, tune part ({len(items)} clusters), ridge alpha {args.alpha:g}, "
+                                f"word Poisson alpha {args.word_alpha:g}")
         OUTPUT.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {OUTPUT}")
     return 0

@@ -124,8 +124,8 @@ class SynthesizeConfig:
         _require(self.embeddings in ("auto", "on", "off"), "synthesize.embeddings must be \"auto\", \"on\" or \"off\"")
         _require(self.summary_sentences >= 1, "synthesize.summary_sentences must be >= 1")
         _require(self.summary_words >= 0, "synthesize.summary_words must be >= 0 (0 = count sentences)")
-        _require(self.summary_scorer in ("learned", "rules"),
-                 "synthesize.summary_scorer must be \"learned\" or \"rules\"")
+        _require(self.summary_scorer in ("learned", "learned+words", "rules"),
+                 "synthesize.summary_scorer must be \"learned\", \"learned+words\" or \"rules\"")
         _require(self.min_sentence_words >= 1, "synthesize.min_sentence_words must be >= 1")
         _require(self.exclusives_per_outlet >= 0, "synthesize.exclusives_per_outlet must be >= 0")
 

@@ -142,3 +142,83 @@ def test_a_damaged_model_is_refused():
         learned.Scorer.from_dict({**good, "columns": ["no_such_feature"]})
     with pytest.raises(ValueError, match="shapes"):
         learned.Scorer.from_dict({**good, "coef": [1.0, 2.0, 3.0]})
+
+
+def test_word_features_describe_each_word(bridge_story):
+    candidates, _ = _table(bridge_story)
+    bags = [learned.tokens(c.article.span_text(c.span)) for c in candidates]
+    vocabulary, table = learned.word_features(candidates, bags, np.arange(len(candidates), dtype=float))
+    assert table.shape == (len(vocabulary), len(learned.WORD_FEATURES)) and np.isfinite(table).all()
+    assert len(vocabulary) == len(set(vocabulary)) == len({w for bag in bags for w in bag})
+    column = {name: dict(zip(vocabulary, table[:, learned.WORD_FEATURES.index(name)]))
+              for name in learned.WORD_FEATURES}
+    assert column["articles_share"]["bridge"] == 1.0  # every outlet says it
+    assert column["articles_share"]["fish"] == pytest.approx(1 / 3)  # "Fishing crews": one outlet, stemmed
+    assert column["capitalised"]["tuesday"] == 1.0 and column["capitalised"]["bridge"] == 0.0
+    assert column["stopword"]["the"] == 1.0 and column["stopword"]["bridge"] == 0.0
+    assert column["first_position"]["council"] == 0.0  # in a lead sentence
+    # a word's sentences' scores: the fishing crews sentence comes last here, so it has the best score
+    assert column["best_sentence"]["fish"] == column["best_sentence"]["crew"] == max(column["best_sentence"].values())
+
+
+def _owing(column: str, weight: float) -> learned.WordModel:
+    """A word model expecting exp(weight × the standardised column) of each word in a summary."""
+    return learned.WordModel((column,), np.zeros(1), np.ones(1), np.array([weight, 0.0]), 0.0)
+
+
+@pytest.mark.parametrize("column, weight", [("articles_share", 2.0), ("capitalised", 3.0), ("length", -1.0)])
+def test_lazy_greedy_takes_what_valuing_everything_each_time_would(bridge_story, column, weight):
+    candidates = summary._candidates(bridge_story.alignment)
+    rng = np.random.default_rng(len(column))
+    for c in candidates:
+        c.score, c.readable = float(rng.uniform(0, 1)), float(rng.choice([1.0, 0.3]))
+    predicted = rng.normal(size=len(candidates))
+    word_model, weights = _owing(column, weight), summary.SummaryWeights(coverage=0.7)
+    ranked = list(range(1, len(candidates)))  # one left out, as a shortlist would
+    taken: list[int] = []
+    summary._pick(candidates, ranked, word_model, predicted, weights, fits=lambda k: k != 3, take=taken.append,
+                  done=lambda: len(taken) >= 6)
+
+    from collections import Counter
+
+    bags = {k: Counter(learned.tokens(candidates[k].article.span_text(candidates[k].span))) for k in ranked}
+    vocabulary, table = learned.word_features([candidates[k] for k in ranked],
+                                              [list(bags[k].elements()) for k in ranked], predicted[ranked])
+    owed = dict(zip(vocabulary, np.minimum(word_model.expected(table), learned.WORD_COUNT_CAP)))
+    held: Counter = Counter()
+    expected: list[int] = []
+    left = [k for k in ranked if k != 3]
+    while len(expected) < 6 and left:
+        def value(k):
+            gain = sum(min(held[w] + c, owed[w]) - min(held[w], owed[w]) for w, c in bags[k].items())
+            words = len(candidates[k].article.span_text(candidates[k].span).split())
+            return candidates[k].score + candidates[k].readable ** weights.coverage_readability * \
+                weights.coverage * gain / words ** weights.coverage_length
+        best = max(left, key=value)
+        expected.append(best)
+        left.remove(best)
+        held.update(bags[best])
+    assert taken == expected
+    assert 3 not in taken and 0 not in taken
+
+
+def test_coverage_changes_the_choice_and_only_with_a_learned_scorer(bridge_story):
+    alignment = bridge_story.alignment
+    flat = _scorer_on("index", 0.0)  # every sentence worth the same: the words decide
+    by_names = summary.summarize(bridge_story, alignment, sentences=2, scorer=flat,
+                                 coverage=_owing("capitalised", 4.0), weights=summary.SummaryWeights(coverage=5.0))
+    by_shared = summary.summarize(bridge_story, alignment, sentences=2, scorer=flat,
+                                  coverage=_owing("articles_share", 4.0), weights=summary.SummaryWeights(coverage=5.0))
+    assert [s.text for s in by_names] != [s.text for s in by_shared]
+    rules = summary.summarize(bridge_story, alignment, sentences=2, scorer=None)
+    rules_with = summary.summarize(bridge_story, alignment, sentences=2, scorer=None,
+                                   coverage=_owing("capitalised", 4.0), weights=summary.SummaryWeights(coverage=5.0))
+    assert [s.text for s in rules] == [s.text for s in rules_with]
+
+
+def test_the_packaged_word_models_load_and_a_damaged_one_is_refused(bridge_story):
+    for embedded in (True, False):
+        assert learned.load_words(embedded) is not None
+    good = _owing("length", 1.0).to_dict()
+    with pytest.raises(ValueError, match="unknown features"):
+        learned.WordModel.from_dict({**good, "columns": ["centrality"]})  # a sentence feature, not a word one

@@ -92,7 +92,8 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode)
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words,
-                              scorer="auto" if settings.summary_scorer == "learned" else None)
+                              scorer="auto" if settings.summary_scorer.startswith("learned") else None,
+                              coverage="auto" if settings.summary_scorer == "learned+words" else None)
 
 
 def _encoder(settings):

@@ -6,14 +6,20 @@ other articles as a whole and to their leads, and how many other articles use it
 A ridge regression over these features and their pairwise products predicts the sentence's ROUGE-1 plus
 ROUGE-2 precision against the human summary of its story.
 
+A second model works on words: from how many articles use a word, how early, in how good sentences and
+so on, a Poisson regression (same pairwise products) predicts how often the word appears in the human
+summary (counted up to 3).  The summary then prefers sentences that add words still owed (see
+``summary.summarize``), which is what a reader's summary covers and a per-sentence score cannot see.
+
 The coefficients are fit by ``bench/train_summary.py`` on the tune part of the Multi-News dev sample and
-stored in ``data/summary_scorer.json``: one model for use with sentence embeddings, one without.  The
-held-out part is never used to fit them.
+stored in ``data/summary_scorer.json``: one pair of models for use with sentence embeddings, one without.
+The held-out part is never used to fit them.
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,10 +27,11 @@ from importlib import resources
 
 import numpy as np
 
-from ...nlp.words import content_words
+from ...nlp.words import STOPWORDS, content_words
 from .claims import stem
 
-__all__ = ["FEATURES", "Scorer", "features", "load", "expand"]
+__all__ = ["FEATURES", "WORD_FEATURES", "Scorer", "WordModel", "features", "word_features", "tokens", "load",
+           "load_words", "expand"]
 
 # the names of the columns :func:`features` returns, in order; "embedding_centrality" only with embeddings
 FEATURES = ("centrality", "embedding_centrality", "lead_weight", "log_support", "log_words", "fit_length",
@@ -32,7 +39,13 @@ FEATURES = ("centrality", "embedding_centrality", "lead_weight", "log_support", 
             "others_lead_max", "others_lead_mean", "others_word_pairs", "others_words", "article_centrality",
             "article_length", "article_sentences", "capitalised", "has_digit", "articles", "index",
             "log_index", "uncredited_quote")
+# the names of the columns :func:`word_features` returns, in order
+WORD_FEATURES = ("articles_share", "lead_share", "first_position", "log_count", "capitalised", "stopword",
+                 "length", "digits", "log_articles", "in_title", "best_sentence", "mean_sentence",
+                 "first_sentence_share", "sentence_share")
+WORD_COUNT_CAP = 3  # a word's summary count is predicted up to this many
 _LEADS = 3  # sentences of each article taken as its lead
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 _BLOCK = 2048  # candidate rows compared with the leads at a time
 
 
@@ -46,8 +59,10 @@ class Scorer:
     coef: np.ndarray
     intercept: float
 
+    names = FEATURES  # the columns a model may use
+
     def predict(self, table: np.ndarray) -> np.ndarray:
-        picked = table[:, [FEATURES.index(c) for c in self.columns]]
+        picked = table[:, [self.names.index(c) for c in self.columns]]
         return expand((picked - self.mean) / self.scale) @ self.coef + self.intercept
 
     def to_dict(self) -> dict:
@@ -57,7 +72,7 @@ class Scorer:
     @classmethod
     def from_dict(cls, data: dict) -> "Scorer":
         columns = tuple(data["columns"])
-        unknown = set(columns) - set(FEATURES)
+        unknown = set(columns) - set(cls.names)
         if unknown:
             raise ValueError(f"summary scorer uses unknown features: {sorted(unknown)}")
         scorer = cls(columns, np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float),
@@ -69,22 +84,42 @@ class Scorer:
         return scorer
 
 
+@dataclass(frozen=True)
+class WordModel(Scorer):
+    """A Poisson model of how often each word appears in the human summary: exp of the linear map."""
+
+    names = WORD_FEATURES
+
+    def expected(self, table: np.ndarray) -> np.ndarray:
+        return np.exp(np.clip(self.predict(table), -30.0, math.log(WORD_COUNT_CAP * 4)))
+
+
 def expand(z: np.ndarray) -> np.ndarray:
     """The columns and every product of two columns (squares included): what the ridge is fit on."""
     upper_i, upper_j = np.triu_indices(z.shape[1])
     return np.hstack([z, z[:, upper_i] * z[:, upper_j]])
 
 
-@lru_cache(maxsize=2)
-def load(embedded: bool) -> Scorer | None:
-    """The packaged model for use with or without sentence embeddings, or None when it is not there."""
+def _packaged() -> dict:
     try:
         text = resources.files("newsfuse").joinpath("data/summary_scorer.json").read_text(encoding="utf-8")
     except FileNotFoundError:
-        return None
-    models = json.loads(text)
-    data = models.get("embeddings" if embedded else "lexical")
+        return {}
+    return json.loads(text)
+
+
+@lru_cache(maxsize=2)
+def load(embedded: bool) -> Scorer | None:
+    """The packaged sentence model for use with or without sentence embeddings, or None when it is not there."""
+    data = _packaged().get("embeddings" if embedded else "lexical")
     return Scorer.from_dict(data) if data else None
+
+
+@lru_cache(maxsize=2)
+def load_words(embedded: bool) -> WordModel | None:
+    """The packaged word model that goes with :func:`load`'s sentence model, or None when it is not there."""
+    data = _packaged().get("words_embeddings" if embedded else "words_lexical")
+    return WordModel.from_dict(data) if data else None
 
 
 def _content(text: str) -> list[str]:
@@ -181,3 +216,70 @@ def features(candidates, matrix, embeddings, *, dangling, uncredited, short: int
             float(uncredited(c)),
         )
     return table
+
+
+def tokens(text: str) -> list[str]:
+    """The words a summary's coverage is counted in: every run of letters and digits, lower-cased and lightly
+    stemmed, as ROUGE and a reader count them ("Trump's" is "trump" and "s")."""
+    return [stem(w) for w in _LETTERS_AND_DIGITS.findall(text.lower())]
+
+
+def word_features(candidates, sentence_tokens: list[list[str]], sentence_scores: np.ndarray
+                  ) -> tuple[list[str], np.ndarray]:
+    """The story's words (as :func:`tokens` gives them) and one row of :data:`WORD_FEATURES` per word.
+
+    ``sentence_tokens`` holds each candidate's tokens and ``sentence_scores`` the sentence model's
+    predictions for them; a word takes the best and mean of its sentences' scores (standardised in the
+    story).
+    """
+    count: Counter = Counter()
+    articles_of: dict[str, set] = {}
+    leads_of: dict[str, set] = {}
+    firsts_of: dict[str, set] = {}
+    first: dict[str, float] = {}
+    best: dict[str, float] = {}
+    total: Counter = Counter()
+    sentences: Counter = Counter()
+    capitalised: Counter = Counter()
+    spread = float(sentence_scores.std()) if len(sentence_scores) else 0.0
+    scores = (sentence_scores - sentence_scores.mean()) / (spread or 1.0) if len(sentence_scores) else sentence_scores
+    titles: set[str] = set()
+    for article in {c.article.id: c.article for c in candidates}.values():
+        titles.update(tokens(article.title or ""))
+    for k, c in enumerate(candidates):
+        position = c.index / max(1, len(c.article.sentences))
+        for w in sentence_tokens[k]:
+            count[w] += 1
+            first[w] = min(first.get(w, 1.0), position)
+        for w in set(sentence_tokens[k]):
+            articles_of.setdefault(w, set()).add(c.article.id)
+            if c.index < _LEADS:
+                leads_of.setdefault(w, set()).add(c.article.id)
+            if c.index == 0:
+                firsts_of.setdefault(w, set()).add(c.article.id)
+            best[w] = max(best.get(w, -math.inf), float(scores[k]))
+            total[w] += float(scores[k])
+            sentences[w] += 1
+        words = _LETTERS_AND_DIGITS.findall(c.article.span_text(c.span))
+        for word in words[1:]:  # a capital after the sentence's first word: a name
+            if word[:1].isupper():
+                capitalised[stem(word.lower())] += 1
+    vocabulary = list(count)
+    n = max(1, len({c.article.id for c in candidates}))
+    table = np.array([[
+        len(articles_of[w]) / n,
+        len(leads_of.get(w, ())) / n,
+        first[w],
+        math.log1p(count[w]),
+        min(1.0, capitalised[w] / count[w]),
+        float(w in STOPWORDS),
+        len(w),
+        float(w.isdigit()),
+        math.log(n),
+        float(w in titles),
+        best[w],
+        total[w] / sentences[w],
+        len(firsts_of.get(w, ())) / n,
+        sentences[w] / max(1, len(candidates)),
+    ] for w in vocabulary], dtype=float).reshape(len(vocabulary), len(WORD_FEATURES))
+    return vocabulary, table
