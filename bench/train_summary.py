@@ -11,8 +11,8 @@ word appears in the human summary (up to 3); a Poisson regression over the same 
 One table: ROUGE-1/2 of the real summarizer on the tune clusters with the hand-weighted rules, with the
 learned sentence scorer alone, and with it and the word model, the latter two cross-fitted (5 folds of
 clusters: each fold summarised by models fit on the other four), so the gain shown is on clusters the
-models did not see.  Then the model fit on every tune
-cluster is written to ``src/newsfuse/data/summary_scorer.json`` (with ``--write``).
+models did not see.  Then the models fit on every tune cluster are written to
+``src/newsfuse/data/summary_scorer.json`` (with ``--write``).
 
 Usage: python bench/train_summary.py [--shared ../shared] [--limit N] [--alpha A] [--word-alpha A] [--write]
 """

@@ -12,12 +12,11 @@ import re
 import numpy as np
 from scipy import sparse
 
-from .words import STOPWORDS
+from .words import STOPWORDS, lowered_tokens
 
 __all__ = ["topic_terms", "name_terms", "Vectorizer"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
-_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)  # the same, of two letters or more
 # A run of capitalised words (a name), or a figure.  Figures keep their digits only: "1,200" = "1200".
 _NAME_OR_FIGURE = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|de|van|von|al|bin))*\b|\b\d[\d,.]*\d\b|\b\d\b")
 _SENTENCE_ENDS = frozenset('.!?:"“”')
@@ -26,9 +25,7 @@ _HASH_BITS = 20
 
 def topic_terms(text: str) -> list[str]:
     """Lower-cased content words, possessive and plural "s" kept (cheap and stable across outlets)."""
-    if text.isascii():  # lower-casing first keeps every token's length there, and is faster
-        return [t for t in _WORD_TOKEN.findall(text.lower()) if t not in STOPWORDS]
-    return [t for t in (w.lower() for w in _TOKEN.findall(text)) if len(t) > 1 and t not in STOPWORDS]
+    return [t for t in lowered_tokens(_TOKEN, text) if len(t) > 1 and t not in STOPWORDS]
 
 
 def name_terms(text: str) -> list[str]:

@@ -21,6 +21,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def lowered_tokens(pattern: re.Pattern, text: str) -> list[str]:
+    """``pattern``'s matches in ``text``, lower-cased.  An ASCII text is lower-cased first, which is faster
+    and gives the same tokens; elsewhere lower-casing can change a token's length ("İ" becomes two)."""
+    return pattern.findall(text.lower()) if text.isascii() else [t.lower() for t in pattern.findall(text)]
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words that are not stop words and not single characters."""
     return [w for w in (t.lower() for t in WORD.findall(text)) if len(w) > 1 and w not in STOPWORDS]

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..config import Config
 from ..model import Article, Corpus, Reuse, Span
-from ..nlp.words import WORD
+from ..nlp.words import WORD, lowered_tokens
 
 __all__ = ["dedupe", "origins", "origin_of", "shingles", "signatures", "NearDuplicateIndex", "CopyFinder"]
 
@@ -26,8 +26,7 @@ _SEED = 1729
 
 def shingles(text: str, size: int) -> list[str]:
     """Distinct word ``size``-grams of ``text`` (lower-cased); a text shorter than that is one shingle."""
-    # lower-casing an ASCII text first yields the same tokens, faster
-    tokens = WORD.findall(text.lower()) if text.isascii() else [t.lower() for t in WORD.findall(text)]
+    tokens = lowered_tokens(WORD, text)
     if len(tokens) <= size:
         return [" ".join(tokens)] if tokens else []
     return list({" ".join(gram) for gram in zip(*(tokens[k:] for k in range(size)))})

@@ -8,8 +8,9 @@ ROUGE-2 precision against the human summary of its story.
 
 A second model works on words: from how many articles use a word, how early, in how good sentences and
 so on, a Poisson regression (same pairwise products) predicts how often the word appears in the human
-summary (counted up to 3).  The summary then prefers sentences that add words still owed (see
-``summary.summarize``), which is what a reader's summary covers and a per-sentence score cannot see.
+summary (counted up to 3).  With it (``synthesize.summary_scorer = "learned+words"``), the summary also
+prefers sentences that add words still owed (see ``summary.summarize``), which a per-sentence score cannot
+see.
 
 The coefficients are fit by ``bench/train_summary.py`` on the tune part of the Multi-News dev sample and
 stored in ``data/summary_scorer.json``: one pair of models for use with sentence embeddings, one without.
@@ -100,6 +101,7 @@ def expand(z: np.ndarray) -> np.ndarray:
     return np.hstack([z, z[:, upper_i] * z[:, upper_j]])
 
 
+@lru_cache(maxsize=1)
 def _packaged() -> dict:
     try:
         text = resources.files("newsfuse").joinpath("data/summary_scorer.json").read_text(encoding="utf-8")

@@ -17,11 +17,10 @@ fragment under 8 words or a run-on over 50 is worth less on its own.
 
 Sentences are taken best first under the length budget (sentences, or words counted as space-separated
 tokens), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
-in meaning when embeddings are installed), and shown in reading order.  With the learned scorer, "best"
-also counts the words a sentence adds that a human summary of the story would hold and the sentences
-taken so far do not (the word model of :mod:`.scorer`), so the summary covers the story rather than
-repeating its most central point.  Each cites its own sentence and
-the sentences of every other article that carries one of its facts.
+in meaning when embeddings are installed), and shown in reading order.  With the word model of
+:mod:`.scorer` too (``synthesize.summary_scorer = "learned+words"``), "best" also counts the words a
+sentence adds that a human summary of the story would hold and the sentences taken so far do not.  Each
+cites its own sentence and the sentences of every other article that carries one of its facts.
 """
 from __future__ import annotations
 
