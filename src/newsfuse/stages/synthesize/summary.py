@@ -209,9 +209,9 @@ def _pick(candidates: list[_Sentence], ranked, word_model, predicted, weights: S
             if fits(k):
                 take(k)
         return
-    bags = [Counter(learned.tokens(candidates[k].article.span_text(candidates[k].span))) for k in ranked]
-    vocabulary, table = learned.word_features([candidates[k] for k in ranked], [list(b.elements()) for b in bags],
-                                              predicted[ranked])
+    tokens = [learned.tokens(candidates[k].article.span_text(candidates[k].span)) for k in ranked]
+    vocabulary, table = learned.word_features([candidates[k] for k in ranked], tokens, predicted[ranked])
+    bags = [Counter(t) for t in tokens]
     owed = dict(zip(vocabulary, np.minimum(word_model.expected(table), learned.WORD_COUNT_CAP).tolist()))
     held: Counter = Counter()
     lengths = [max(1, len(candidates[k].article.span_text(candidates[k].span).split())) for k in ranked]
