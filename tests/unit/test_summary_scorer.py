@@ -21,7 +21,7 @@ PAGES = [
      "Inspectors discovered cracked steel supports under the bridge deck in a routine check. "
      "The work will last about eight months, officials said. "
      "A ferry will carry pedestrians across the harbor during the closure. "
-     "The mayor said the council had no choice once the cracks were found. "
+     "The mayor said the council had \"NO choice\" once the cracks were found. "
      "It will reopen to cars next spring once the new supports are in place."),
     ("Bay Radio", "Council members approved closing the harbor bridge on Tuesday. "
      "Cracks were found in the steel supports of the bridge during an inspection. "
@@ -155,6 +155,9 @@ def test_word_features_describe_each_word(bridge_story):
     assert column["articles_share"]["bridge"] == 1.0  # every outlet says it
     assert column["articles_share"]["fish"] == pytest.approx(1 / 3)  # "Fishing crews": one outlet, stemmed
     assert column["capitalised"]["tuesday"] == 1.0 and column["capitalised"]["bridge"] == 0.0
+    assert column["capitalised"]["no"] == 0.0  # "NO" is shouted, not a name
+    choice, = learned.tokens("choice")
+    assert column["quoted_share"][choice] == 1.0 and column["quoted_share"]["bridge"] == 0.0  # the mayor's words
     assert column["stopword"]["the"] == 1.0 and column["stopword"]["bridge"] == 0.0
     assert column["first_position"]["council"] == 0.0  # in a lead sentence
     # a word's sentences' scores: the fishing crews sentence comes last here, so it has the best score

@@ -4,7 +4,8 @@ Every candidate sentence is described by the signals the rule-based score combin
 support, position, length, readability) and by what the other outlets make of it: its similarity to the
 other articles as a whole and to their leads, and how many other articles use its words and word pairs.
 A ridge regression over these features and their pairwise products predicts the sentence's ROUGE-1 plus
-ROUGE-2 precision against the human summary of its story.
+ROUGE-2 precision against the human summary of its story, in standard deviations from the story's mean
+(only a story's own sentences are compared).
 
 A second model works on words: from how many articles use a word, how early, in how good sentences and
 so on, a Poisson regression (same pairwise products) predicts how often the word appears in the human
@@ -43,10 +44,11 @@ FEATURES = ("centrality", "embedding_centrality", "lead_weight", "log_support", 
 # the names of the columns :func:`word_features` returns, in order
 WORD_FEATURES = ("articles_share", "lead_share", "first_position", "log_count", "capitalised", "stopword",
                  "length", "digits", "log_articles", "in_title", "best_sentence", "mean_sentence",
-                 "first_sentence_share", "sentence_share")
+                 "first_sentence_share", "sentence_share", "quoted_share")
 WORD_COUNT_CAP = 3  # a word's summary count is predicted up to this many
 _LEADS = 3  # sentences of each article taken as its lead
 _LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
+_DOUBLE_QUOTE = re.compile(r'["\u201c\u201d]')  # straight or curly: between an odd one and the next is quoted
 _BLOCK = 2048  # candidate rows compared with the leads at a time
 
 
@@ -243,6 +245,7 @@ def word_features(candidates, sentence_tokens: list[list[str]], sentence_scores:
     total: Counter = Counter()
     sentences: Counter = Counter()
     capitalised: Counter = Counter()
+    quoted: Counter = Counter()
     spread = float(sentence_scores.std()) if len(sentence_scores) else 0.0
     scores = (sentence_scores - sentence_scores.mean()) / (spread or 1.0) if len(sentence_scores) else sentence_scores
     titles: set[str] = set()
@@ -262,10 +265,13 @@ def word_features(candidates, sentence_tokens: list[list[str]], sentence_scores:
             best[w] = max(best.get(w, -math.inf), float(scores[k]))
             total[w] += float(scores[k])
             sentences[w] += 1
-        words = _LETTERS_AND_DIGITS.findall(c.article.span_text(c.span))
-        for word in words[1:]:  # a capital after the sentence's first word: a name
-            if word[:1].isupper():
+        text = c.article.span_text(c.span)
+        words = _LETTERS_AND_DIGITS.findall(text)
+        for word in words[1:]:  # a capital after the sentence's first word: a name, unless the whole word
+            if word[:1].isupper() and not (len(word) > 1 and word.isupper()):  # shouts ("COMMON SENSE")
                 capitalised[stem(word.lower())] += 1
+        for piece in _DOUBLE_QUOTE.split(text)[1::2]:
+            quoted.update(tokens(piece))
     vocabulary = list(count)
     n = max(1, len({c.article.id for c in candidates}))
     table = np.array([[
@@ -283,5 +289,6 @@ def word_features(candidates, sentence_tokens: list[list[str]], sentence_scores:
         total[w] / sentences[w],
         len(firsts_of.get(w, ())) / n,
         sentences[w] / max(1, len(candidates)),
+        min(1.0, quoted[w] / count[w]),
     ] for w in vocabulary], dtype=float).reshape(len(vocabulary), len(WORD_FEATURES))
     return vocabulary, table
