@@ -108,3 +108,18 @@ def test_nothing_but_furniture_is_rejected():
     corpus = clean(load_text("Home\nNews\nSport\nSign in\nCopyright 2026", config, source_path="menu.txt"), config)
     assert not corpus.articles
     assert corpus.rejected[0].code == "E201" and corpus.rejected[0].stage == "clean"
+
+
+def test_the_first_sentence_starts_after_the_dateline():
+    """A wire dateline stays in the text and the metadata, but no sentence (so no claim, quote or summary
+    line) starts with it; a sentence that only looks like one ("NASA — the agency…" has no place) is kept."""
+    text = "\n\n".join(["RIVERTON, Ore. (AP) — " + BODY[0], *BODY[1:]])
+    article = _clean(text)
+    assert article.dateline == "RIVERTON, Ore."
+    assert article.text.startswith("RIVERTON, Ore. (AP) — ")
+    assert article.span_text(article.sentences[0]) == BODY[0]
+    assert [article.span_text(s) for s in article.sentences[1:]] == BODY[1:]
+    plain = _clean("\n\n".join(BODY))
+    assert plain.dateline is None and plain.span_text(plain.sentences[0]) == BODY[0]
+    agency = _clean("\n\n".join(["NASA — the agency said on Thursday that the launch would wait a week.", *BODY]))
+    assert agency.dateline is None and agency.span_text(agency.sentences[0]).startswith("NASA — the agency")

@@ -11,7 +11,7 @@ from ...nlp.sentences import split_spans
 from ...nlp.words import WORD
 from .furniture import learn as learn_furniture
 from .capture import Block, assemble, classify, split_lines
-from .metadata import extract
+from .metadata import dateline, extract
 
 __all__ = ["clean", "clean_document"]
 
@@ -65,6 +65,8 @@ def clean_document(doc: Document, config: Config, *, vocabulary: Counter[str] | 
     if body_words < config.clean.min_body_words:
         raise DocumentError(Code.E201, detail=f"{body_words} words left, at least {config.clean.min_body_words} needed")
     sentences = [s for p in paragraphs for s in split_spans(text, p.start, p.end)]
+    if meta.dateline:
+        sentences = _after_dateline(text, sentences)
     return Article(
         id="a" + hashlib.sha1(doc.raw_text.encode("utf-8")).hexdigest()[:11],
         source_path=doc.label,
@@ -84,6 +86,22 @@ def clean_document(doc: Document, config: Config, *, vocabulary: Counter[str] | 
         paragraphs=paragraphs,
         sentences=sentences,
     )
+
+
+def _after_dateline(text: str, sentences: list[Span]) -> list[Span]:
+    """The first sentence starts after the dateline ("WASHINGTON (AP) — "), which stays in the text and the
+    article's ``dateline`` field: a sentence quoted in a brief or cited as a claim is the reporting itself.
+    A dateline the splitter cut in two ("RIVERTON, Ore." | "(AP) — The council…") is dropped whole."""
+    match = dateline(text, sentences[0].start) if sentences else None
+    if not match:
+        return sentences
+    out = []
+    for k, sentence in enumerate(sentences):
+        if sentence.end > match.end():
+            if WORD.search(text, match.end(), sentence.end):
+                out.append(Span(max(sentence.start, match.end()), sentence.end))
+            return out + sentences[k + 1:]
+    return sentences  # the dateline is all there is: leave it
 
 
 def _layout(blocks: list[Block]) -> tuple[str, list[Span], list[Span]]:

@@ -52,10 +52,19 @@ def extract(lines: list[Line], body_first_line: int | None, first_paragraph: str
         meta.published = meta.updated  # the capture states only when it was last updated
     meta.authors = list(known.get("authors") or _authors(lines))
     meta.contributors = list(known.get("contributors") or _contributors(lines))
-    match = _DATELINE.match(first_paragraph)
-    if match and len(WORD.findall(match.group("place"))) <= 5:
+    match = dateline(first_paragraph)
+    if match:
         meta.dateline = match.group("place").strip()
     return meta
+
+
+def dateline(paragraph: str, start: int = 0) -> re.Match | None:
+    """The dateline opening a story's first paragraph at ``start`` ("KATHMANDU, Nepal (AP) — "), or None.
+    What follows must open a sentence: "NASA — the agency said" is a sentence, not a dateline."""
+    match = _DATELINE.match(paragraph, start)
+    if not match or len(WORD.findall(match.group("place"))) > 5:
+        return None
+    return match if re.match(r"[\"“‘'(]*[A-Z0-9]", paragraph[match.end():match.end() + 4]) else None
 
 
 def _normal_date(value: Any) -> str | None:
