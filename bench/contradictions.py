@@ -8,8 +8,8 @@ by a family name from another cluster, half the time with the given name too.  O
 person's are changed, and only into such names (see ``_name_pools``): a tagger also takes teams and brands
 ("Seattle Reign", "Keurig 2.0") for people, and changing those is no person conflict.  Each kind draws
 from its own random stream, so a change to one kind's planting leaves the others' plants as they were.
-The gold is "a contradiction that names the new value in that article".  Clusters are split by a hash of their id: "tune" (thresholds and rules were chosen on it) and
-"held-out" (40%, scored as is).
+The gold is "a contradiction that names the new value in that article".  Clusters are split by a hash of
+their id: "tune" (thresholds and rules were chosen on it) and "held-out" (40%, scored as is).
 
 - recall: planted changes found (a contradiction with a side whose claim in the changed article states
   the new value);
@@ -113,13 +113,14 @@ def plant(cluster: dict, story: Story, corpus: Corpus, rngs: dict[str, random.Ra
     by_id = corpus.by_id()
     found = candidates(story, corpus)
     given_names, family_names = pools
+    given = set(given_names)
     plants = []
     for kind in KINDS:
         rng = rngs[kind]
         options = found[kind]
         if kind == "person":
             options = [(key, ids, surfaces) for key, ids, surfaces in options
-                       if _person_shaped(surfaces[0][1], set(given_names))]
+                       if _person_shaped(surfaces[0][1], given)]
         rng.shuffle(options)
         for key, ids, surfaces in options:
             target = by_id[rng.choice(ids)]
