@@ -252,3 +252,32 @@ def test_meaning_joins_two_people_whose_roles_are_worded_differently():
     assert sorted(s["value"] for s in conflict["sides"]) == ["Dan Ortiz", "Dan Reyes"]
     _, found = story(*pages, embeddings="off")
     assert [c for c in found if c["kind"] == "person"] == []
+
+
+def test_a_name_only_one_outlet_gives_against_one_two_others_agree_on():
+    """Two outlets name the police spokesman Carl Benning, a third names Ada Quist in his place.  The bar
+    is set from the pair's own score so that it lies between 1.5 and 2 times the person bar: the lone name
+    is flagged there, while the same two names with one outlet each are not."""
+    lone = ("Harbor Post", "2026-03-03T09:00:00+00:00",
+            "Police spokeswoman Ada Quist said the driver fled north on Route 9 after the crash near the pier. "
+            "Two fishermen on the pier saw the car hit the railing and called for help. "
+            "The railing will be repaired next week, the harbour office said in a notice.")
+    agreed = [("Coast News", "2026-03-03T07:00:00+00:00",
+               "Police spokesman Carl Benning said the driver fled north on Route 9 after the crash. "
+               "A cyclist was treated at the scene for cuts and released the same evening. "
+               "Officers closed the road for two hours while they searched for debris.")]
+    agreed.append(("Bay Times", "2026-03-03T08:00:00+00:00",
+                   "The driver fled north on Route 9 after the crash, police spokesman Carl Benning told reporters. "
+                   "Witnesses described the vehicle as a grey van with a broken headlight. "
+                   "Anyone with a dashboard camera recording is asked to contact the station."))
+    _, found = story(*agreed, lone, person_context=0.01, embeddings="off")
+    (conflict,) = [c for c in found if c["kind"] == "person"]
+    bar = conflict["score"] / 1.75  # the pair's score is 1.75 × this bar: under 2 ×, over 1.5 ×
+    _, found = story(*agreed, lone, person_context=bar, embeddings="off")
+    (conflict,) = [c for c in found if c["kind"] == "person"]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["Ada Quist", "Carl Benning"]
+    # one outlet each, the bar set the same way from that pair's own score: neither name is the lone one
+    _, found = story(agreed[0], lone, person_context=0.01, embeddings="off")
+    (conflict,) = [c for c in found if c["kind"] == "person"]
+    _, found = story(agreed[0], lone, person_context=conflict["score"] / 1.75, embeddings="off")
+    assert [c for c in found if c["kind"] == "person"] == []

@@ -55,6 +55,7 @@ _MAX_RATIO = 10.0
 _ELISION_WORDS = 3  # a longer passage missing from one version of a quote is left out, not changed
 _PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedded
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
+_LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -198,7 +199,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
         if max(best_agreeing[(i, there_j)], best_agreeing[(j, there_i)]) >= sim - margin:
             continue  # the other article states this very value in a context nearly as close: two slots
         disagree.append((sim, i, j))
-    disagree.extend(_person_conflicts(values, bags, person_context, vectors))
+    disagree.extend(_person_conflicts(values, bags, origin, person_context, vectors))
     if not disagree:
         return []
     parent: dict[int, int] = {}
@@ -243,12 +244,15 @@ def _with_meaning(lexical, embedded: np.ndarray):
     return coo_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
 
 
-def _person_conflicts(values, bags, floor: float, vectors=None) -> list[tuple[float, int, int]]:
+def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[tuple[float, int, int]]:
     """Two people who are never named together, each in the role the other has in other outlets.
 
     Each person's context is gathered over all their mentions in one article.  "Officer Ray Dunn shot
     the man" in one outlet and "Officer Ray Dorn shot the man" in another are one role with two names;
-    two people named together in any article are two people, whatever their contexts.
+    two people named together in any article are two people, whatever their contexts.  The bar is
+    ``floor`` × 2, lower for two people with one given name (× 1) or for a person only one origin names
+    against one that two or more other origins name (× ``_LONE_NAME``): one outlet naming someone else in
+    the role the others agree on.
     """
     people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
     for i, (claim, value) in enumerate(values):
@@ -272,6 +276,9 @@ def _person_conflicts(values, bags, floor: float, vectors=None) -> list[tuple[fl
     if vectors is not None:  # with meaning: the mean embedding of the words around each mention, name masked
         mean = np.stack([np.mean([vectors[i] for i in people[key] if i in vectors], axis=0) for key in keys])
         sims = _with_meaning(sims, mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12))
+    origins: dict[int, set[str]] = defaultdict(set)  # entity -> the origins naming it
+    for (_article_id, entity), indexes in people.items():
+        origins[entity].add(origin[indexes[0]])
     out = []
     for r, c, sim in zip(sims.row, sims.col, sims.data):
         if r >= c or sim < floor:
@@ -282,7 +289,9 @@ def _person_conflicts(values, bags, floor: float, vectors=None) -> list[tuple[fl
         first, second = values[people[keys[r]][0]][1].entity, values[people[keys[c]][0]][1].entity
         if _one_name(first.name, second.name):
             continue
-        if sim < floor * 2 and not _same_given_name(first.name, second.name):
+        few, many = sorted((origins[a], origins[b]), key=len)
+        lone = len(few) == 1 and len(many) >= 2 and not few & many and sim >= floor * _LONE_NAME
+        if sim < floor * 2 and not lone and not _same_given_name(first.name, second.name):
             continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
         out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
     return out + _role_conflicts(values, people, together)
