@@ -15,12 +15,14 @@ from newsfuse.stages.synthesize.claims import stem
 from ..conftest import MULTINEWS, need
 
 # bench/summary.py on these 40 held-out clusters (2026-11-22, scorers fit on targets standardised per story,
-# first sentences without datelines): newsfuse 46.69 / 16.25, with the word model too 46.81 / 16.64, the
+# first sentences without datelines): newsfuse 46.76 / 16.33, with the word model too 46.74 / 16.51, the
 # hand-weighted rules 46.00 / 15.78, LexRank 45.11 / 14.96, lead 44.96 / 15.71 (ROUGE-1 / ROUGE-2 F1, points).
-# Before the per-story targets: 46.57 / 16.83 and 46.85 / 16.75.
+# Before the per-story targets: 46.57 / 16.83 and 46.85 / 16.75.  On all 91 held-out clusters the word model
+# is ahead of the default by 0.72 on the two together; on these 40, by 0.16.
 ROUGE1_FLOOR, ROUGE2_FLOOR = 46.0, 16.0
 WORDS_ROUGE1_FLOOR = 46.3
 ROUGE2_OVER_LEXRANK = 1.0
+WORDS_SLACK = 0.5  # the word model may trail the default on the two together by at most this
 
 
 def _content(text: str) -> set[str]:
@@ -82,8 +84,8 @@ def test_multinews_summaries_floors_and_support(bench):
     assert ours["rouge1"] > lead["rouge1"] and ours["rouge2"] > lead["rouge2"]
     rules = result["rouge"]["newsfuse rules"]
     assert ours["rouge1"] > rules["rouge1"] and ours["rouge2"] > rules["rouge2"]  # the learned scorer earns its place
-    words = result["rouge"]["newsfuse + words"]  # the word model scores higher on the two together
+    words = result["rouge"]["newsfuse + words"]
     assert words["rouge1"] >= WORDS_ROUGE1_FLOOR and words["rouge2"] >= ROUGE2_FLOOR
-    assert words["rouge1"] + words["rouge2"] > ours["rouge1"] + ours["rouge2"]
+    assert words["rouge1"] + words["rouge2"] >= ours["rouge1"] + ours["rouge2"] - WORDS_SLACK
     assert words["rouge2"] >= lexrank["rouge2"] + ROUGE2_OVER_LEXRANK
     assert _check_support(result["corpus"]) >= 10
