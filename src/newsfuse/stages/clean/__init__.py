@@ -95,12 +95,12 @@ def _after_dateline(text: str, sentences: list[Span]) -> list[Span]:
     match = dateline(text, sentences[0].start) if sentences else None
     if not match:
         return sentences
-    out = []
     for k, sentence in enumerate(sentences):
-        if sentence.end > match.end():
-            if WORD.search(text, match.end(), sentence.end):
-                out.append(Span(max(sentence.start, match.end()), sentence.end))
-            return out + sentences[k + 1:]
+        if sentence.end > match.end():  # the first sentence that runs past the dateline
+            rest = sentences[k + 1:]
+            if not WORD.search(text, match.end(), sentence.end):
+                return rest
+            return [Span(max(sentence.start, match.end()), sentence.end), *rest]
     return sentences  # the dateline is all there is: leave it
 
 
