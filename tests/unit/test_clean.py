@@ -1,6 +1,7 @@
 """Cleaning on hand-built captures: each kind of furniture, and what must survive."""
 from newsfuse import Config
 from newsfuse.stages.clean import clean
+from newsfuse.stages.clean.lines import page_function_words
 from newsfuse.stages.load import load_text
 
 BODY = [
@@ -123,3 +124,38 @@ def test_the_first_sentence_starts_after_the_dateline():
     assert plain.dateline is None and plain.span_text(plain.sentences[0]) == BODY[0]
     agency = _clean("\n\n".join(["NASA — the agency said on Thursday that the launch would wait a week.", *BODY]))
     assert agency.dateline is None and agency.span_text(agency.sentences[0]).startswith("NASA — the agency")
+
+
+def test_a_short_brief_in_english_is_kept():
+    """A two-sentence police brief is mostly names and figures: under a third of its words are English
+    function words, and it is too short to learn its own.  It is still English prose and must be kept."""
+    brief = "\n".join([
+        "Harbor City police arrest suspect in 1998 Dockside Diner killings",
+        "Harbor City Police Chief Marta Quell announced Friday that 58-year-old Dale Orwin Pruett was arrested "
+        "at 9:40 a.m. Friday and charged with two counts of first-degree murder .",
+        "Detective Sgt. Owen Rusk said DNA evidence from the Dockside Diner on Route 9 led investigators to "
+        "Pruett after 27 years .",
+    ])
+    article = _clean(brief)
+    assert "Dale Orwin Pruett was arrested" in article.text
+    assert "DNA evidence from the Dockside Diner" in article.text
+
+
+def test_a_page_in_another_language_is_judged_by_its_own_function_words():
+    paragraphs = [
+        "Der Stadtrat hat am Donnerstag beschlossen, die alte Brücke über den Fluss zu schließen, nachdem "
+        "Prüfer Rost an den Hauptträgern gefunden hatten.",
+        "Die Bürgermeisterin sagte, die Sperrung werde mindestens sechs Monate dauern, während die Ingenieure "
+        "einen Ersatz für die Brücke planen.",
+        "Die Pendler sollen über die nördliche Brücke fahren, die nach Angaben der Stadt in diesem Winter den "
+        "doppelten Verkehr tragen muss.",
+        "Der Entscheidung ging ein Bericht des Verkehrsamts voraus, der vor dem Zustand der Träger und der "
+        "Brücke gewarnt hatte.",
+    ]
+    page = "\n".join(["Startseite", "Nachrichten", "Sport", "", *["\n".join([p, ""]) for p in paragraphs],
+                      "Teilen Sie diesen Artikel"])
+    assert {"der", "die"} <= page_function_words(page)  # the page's own commonest words, not the English list
+    article = _clean(page)
+    for paragraph in paragraphs:
+        assert paragraph in article.text
+    assert "Startseite" not in article.text

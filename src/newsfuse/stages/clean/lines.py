@@ -183,9 +183,20 @@ def page_function_words(text: str) -> frozenset[str]:
     counts = Counter(t.lower() for t in WORD.findall(text) if not t.isdigit() and not _UNSPACED.search(t))
     common = counts.most_common(40)
     total = sum(n for _, n in common)
-    if not total or sum(n for w, n in common if w in STOPWORDS) / total >= 0.3:
+    english = sum(n for w, n in common if w in STOPWORDS) / total if total else 1.0
+    if english >= _ENGLISH_SHARE:
         return STOPWORDS
-    return frozenset(w for w, n in common[:30] if len(w) <= 5 and n >= 3)
+    own = frozenset(w for w, n in common[:30] if len(w) <= 5 and n >= 3)
+    if len(own) < _OWN_WORDS and english >= _ENGLISH_SHARE_SHORT:
+        # too short a text for its own commonest words to be its function words ("The police announced
+        # Friday they made an arrest in a 41-year-old case."): English prose still shows in the list
+        return STOPWORDS
+    return own
+
+
+_ENGLISH_SHARE = 0.3         # English function words among a page's commonest words: an English page
+_ENGLISH_SHARE_SHORT = 0.12  # ... enough in a short text (German or Portuguese pages give 0.05-0.08)
+_OWN_WORDS = 8               # fewer short words used three or more times: too short a text to learn from
 
 
 def furniture_reason(line: Line) -> str | None:
