@@ -19,9 +19,9 @@ import stories as stories_bench  # noqa: E402
 LEXICAL = Config.from_dict({"group": {"embeddings": "off"}})
 EMBEDDINGS = Config.from_dict({"group": {"embeddings": "on"}})
 
-# (dataset, B-cubed F1 floor, pairwise F1 floor); measured: ECB+ .936 / .917, Multi-News .901 / .769
+# (dataset, B-cubed F1 floor, pairwise F1 floor); measured: ECB+ .946 / .927, Multi-News .901 / .768
 LEXICAL_FLOORS = [("ECB+ dev", 0.92, 0.90), ("Multi-News dev", 0.88, 0.75)]
-# measured: ECB+ .934 / .922, Multi-News .906 / .785
+# measured: ECB+ .941 / .928, Multi-News .908 / .789
 EMBEDDING_FLOORS = [("ECB+ dev", 0.92, 0.90), ("Multi-News dev", 0.89, 0.76)]
 
 
@@ -46,19 +46,24 @@ def test_story_grouping_holds_its_floor(datasets, kind, config, name, b3_floor, 
 
 
 # streamed in shuffled batches of 25 (lexical), each batch clustered again with the latest 200 articles before
-# it: measured ECB+ .905, Multi-News .872 (each batch alone: .838 / .859)
+# it, mean over four shuffles: measured ECB+ .906, Multi-News .869 (each batch alone: .853 / .856).  One
+# shuffle alone is a noisy measure: over eight shuffles ECB+ ranges from .876 to .946.
 STREAM_FLOORS = [("ECB+ dev", 0.88), ("Multi-News dev", 0.85)]
+STREAM_SHUFFLES = (1, 2, 3, 4)
 
 
 @pytest.mark.parametrize("name,b3_floor", STREAM_FLOORS)
 def test_a_stream_of_small_batches_holds_its_floor(datasets, name, b3_floor):
     corpus, gold, _ = datasets[name]
-    config = Config.from_dict({"group": {"embeddings": "off", "recluster": 200}})
-    labels, _ = stories_bench.run_streaming(corpus, config, len(gold), batch=25)
-    alone, _ = stories_bench.run_streaming(corpus, Config.from_dict({"group": {"embeddings": "off", "recluster": 0}}),
-                                           len(gold), batch=25)
-    assert bcubed(labels, gold)[2] >= b3_floor
-    assert bcubed(labels, gold)[2] > bcubed(alone, gold)[2]
+
+    def mean_b3(recluster: int) -> float:
+        config = Config.from_dict({"group": {"embeddings": "off", "recluster": recluster}})
+        return sum(bcubed(stories_bench.run_streaming(corpus, config, len(gold), batch=25, seed=seed)[0], gold)[2]
+                   for seed in STREAM_SHUFFLES) / len(STREAM_SHUFFLES)
+
+    reclustered = mean_b3(200)
+    assert reclustered >= b3_floor
+    assert reclustered > mean_b3(0)
 
 
 def test_planted_copies_are_found_and_nothing_else():
