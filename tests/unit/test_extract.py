@@ -109,6 +109,30 @@ def test_entities_merge_spellings_and_correct_labels():
     assert set(people[0].article_ids) == {"a1", "a2"}
 
 
+def test_later_mentions_by_family_name_alone_are_the_person():
+    """Only the full names are tagged; the family name alone after them is the same person, except where it
+    is part of another name, comes before the full name, belongs to two people, or opens a sentence in a
+    story that also uses it as a common word."""
+    text = ("Lind Street was closed. Fire officer Mara Lind said the blaze began at midnight. Lind said crews "
+            "saved the flats, and Ms Lind thanked them. Anna Lind Park stayed open in Rome. Lind went home. "
+            "Pilot Ada Young landed safely. Young people gathered to watch, and Young said she was relieved to see "
+            "so many young faces. "
+            "George Bush and Laura Bush sent a note. Bush said it was moving.")
+    article = _article(text)
+    names = {"Mara Lind": "PERSON", "Ada Young": "PERSON", "George Bush": "PERSON", "Laura Bush": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+
+    def starts(name: str) -> list[int]:
+        entity = next(e for e in index.entities if e.name == name)
+        return sorted(c.start for c in entity.citations)
+
+    assert starts("Mara Lind") == [text.index("Mara Lind"), text.index("Lind said crews"), text.index("Lind thanked"),
+                                 text.index("Lind went")]
+    assert starts("Ada Young") == [text.index("Ada Young"), text.index("Young said")]
+    assert starts("George Bush") == [text.index("George Bush")]
+    assert index.at(article.id, text.index("Bush said"), text.index("Bush said") + 4) is None
+
+
 def _quotes(text: str, names: dict[str, str]):
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, names)})

@@ -229,6 +229,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 continue
             items.append(_Mention(article, mention.span, mention.label, name, key))
     items.extend(_missed_full_names(items))
+    items.extend(_family_name_mentions(items))
     # 1. one label per name: the majority over every mention in the story
     votes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
@@ -309,6 +310,55 @@ def _missed_full_names(items: list[_Mention]) -> list[_Mention]:
                   if any(e.article.id == m.article.id and e.span.start <= m.span.start and m.span.end <= e.span.end
                          for e in extra)}
         items[:] = [m for m in items if (m.article.id, m.span.start, m.span.end) not in inside]
+    return extra
+
+
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w'’.-]*)\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z0-9]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
+
+
+def _family_name_mentions(items: list[_Mention]) -> list[_Mention]:
+    """The later mentions of a person by family name alone ("Lind said crews ...") that the model left
+    untagged, in an article that names the person in full before them.
+
+    A family name two people of the article share ("George Bush", "Laura Bush") is left alone, as is an
+    occurrence inside a longer capitalised name ("Lind Street", "Anna Lind") other than after an honorific
+    ("Ms Lind"), and, for a family name the story also uses as a common word ("young"), an occurrence that
+    opens a sentence ("Young people ...").
+    """
+    by_article: dict[str, list[_Mention]] = defaultdict(list)
+    for item in items:
+        by_article[item.article.id].append(item)
+    lower_words = {w for m in by_article.values() for w in re.findall(r"\b[a-z][a-z'’-]+\b", m[0].article.text)}
+    extra: list[_Mention] = []
+    for mentions in by_article.values():
+        article, text = mentions[0].article, mentions[0].article.text
+        people: dict[str, set[str]] = defaultdict(set)  # family name -> the full names it ends
+        first_full: dict[str, int] = {}
+        for m in mentions:
+            words = m.name.split()
+            if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 \
+                    and words[-1].lower() not in STOPWORDS:
+                people[words[-1]].add(m.key)
+                first_full[words[-1]] = min(first_full.get(words[-1], m.span.start), m.span.start)
+        covered = sorted((m.span.start, m.span.end) for m in mentions)
+        for family, keys in people.items():
+            if len(keys) > 1:
+                continue
+            common = family.lower() in lower_words
+            for match in re.finditer(rf"\b{re.escape(family)}\b", text):
+                start, end = match.span()
+                if start < first_full[family] or any(s <= start < e for s, e in covered):
+                    continue
+                before, after = text[max(0, start - 40):start], text[end:end + 2]
+                word_before = _CAPITALISED_BEFORE.search(before)  # "Anna Lind"; not "Ms Lind", "in Rome. Lind"
+                if word_before and not word_before.group(1).endswith(".") \
+                        and not _HONORIFICS.match(word_before.group(1) + " "):
+                    continue
+                if _CAPITALISED_AFTER.match(after) or (common and _SENTENCE_START.search(before)):
+                    continue
+                extra.append(_Mention(article, Span(start, end), "PERSON", family, fold(family)))
     return extra
 
 
