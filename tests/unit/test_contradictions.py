@@ -281,3 +281,30 @@ def test_a_name_only_one_outlet_gives_against_one_two_others_agree_on():
     (conflict,) = [c for c in found if c["kind"] == "person"]
     _, found = story(agreed[0], lone, person_context=conflict["score"] / 1.75, embeddings="off")
     assert [c for c in found if c["kind"] == "person"] == []
+
+
+def test_the_person_two_outlets_each_report_on_most_against_each_other():
+    """Each outlet's report is about its fire officer, named twice, and neither names the other's: one of
+    them has the name wrong.  The bar is set from the pair's own score so that it lies between 1.3 and 2
+    times the person bar: there the two leads are flagged, while the same names mentioned once each (no
+    lead) are not."""
+    def pages(twice: bool):
+        first = ("Harbor Post", "2026-03-03T09:00:00+00:00",
+                 "Mara Lind of the fire brigade said the blaze started in the bakery kitchen shortly after midnight. "
+                 + ("Lind said crews kept the fire from spreading to the flats above the shop. " if twice else
+                    "Crews kept the fire from spreading to the flats above the shop, according to the brigade. ")
+                 + "The street was closed until the morning while investigators worked at the scene.")
+        second = ("Coast News", "2026-03-03T10:00:00+00:00",
+                  "Tomas Weir of the fire brigade said the blaze began in the bakery kitchen soon after midnight. "
+                  + ("Weir said crews stopped the fire before it reached the flats upstairs. " if twice else
+                     "Crews stopped the fire before it reached the flats upstairs, the brigade reported. ")
+                  + "Residents of the building were allowed back into their homes by noon on Tuesday.")
+        return first, second
+
+    for twice in (True, False):
+        _, found = story(*pages(twice), person_context=0.01, embeddings="off")
+        (conflict,) = [c for c in found if c["kind"] == "person"]
+        bar = conflict["score"] / 1.6  # the pair's score is 1.6 × this bar: under 2 ×, over 1.3 ×
+        _, found = story(*pages(twice), person_context=bar, embeddings="off")
+        flagged = [sorted(s["value"] for s in c["sides"]) for c in found if c["kind"] == "person"]
+        assert flagged == ([["Mara Lind", "Tomas Weir"]] if twice else [])

@@ -56,6 +56,7 @@ _ELISION_WORDS = 3  # a longer passage missing from one version of a quote is le
 _PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedded
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
+_LEAD = 1.3  # × the person bar: the person two articles each name most, when neither names the other's
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -250,9 +251,9 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
     Each person's context is gathered over all their mentions in one article.  "Officer Ray Dunn shot
     the man" in one outlet and "Officer Ray Dorn shot the man" in another are one role with two names;
     two people named together in any article are two people, whatever their contexts.  The bar is
-    ``floor`` × 2, lower for two people with one given name (× 1) or for a person only one origin names
+    ``floor`` × 2, lower for two people with one given name (× 1), for a person only one origin names
     against one that two or more other origins name (× ``_LONE_NAME``): one outlet naming someone else in
-    the role the others agree on.
+    the role the others agree on, and for the leads of two articles (× ``_LEAD``, see :func:`_leads`).
     """
     people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
     for i, (claim, value) in enumerate(values):
@@ -279,6 +280,7 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
     origins: dict[int, set[str]] = defaultdict(set)  # entity -> the origins naming it
     for (_article_id, entity), indexes in people.items():
         origins[entity].add(origin[indexes[0]])
+    leads = _leads(people)
     out = []
     for r, c, sim in zip(sims.row, sims.col, sims.data):
         if r >= c or sim < floor:
@@ -291,10 +293,21 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
             continue
         few, many = sorted((origins[a], origins[b]), key=len)
         lone = len(few) == 1 and len(many) >= 2 and not few & many and sim >= floor * _LONE_NAME
-        if sim < floor * 2 and not lone and not _same_given_name(first.name, second.name):
+        lead = keys[r] in leads and keys[c] in leads and sim >= floor * _LEAD
+        if sim < floor * 2 and not lone and not lead and not _same_given_name(first.name, second.name):
             continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
         out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
     return out + _role_conflicts(values, people, together)
+
+
+def _leads(people: dict) -> set:
+    """The (article, person) keys of each article's lead: the person it names most often, twice or more
+    (every person tied for most).  An outlet whose report is about someone the other outlets never name,
+    while theirs is about someone it never names, in words that read alike, has the person wrong."""
+    most: dict[str, int] = defaultdict(int)
+    for (article_id, _entity), indexes in people.items():
+        most[article_id] = max(most[article_id], len(indexes))
+    return {key for key, indexes in people.items() if len(indexes) >= 2 and len(indexes) == most[key[0]]}
 
 
 def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, int, int]]:
