@@ -54,6 +54,39 @@ def test_furniture_removed_with_reasons_and_body_kept():
     assert article.outlet == "The Planet"
 
 
+def test_gallery_player_signup_and_link_furniture_inside_the_body():
+    """Widgets that innerText glues into one line (a gallery strip, a list of clips), sign-up and account
+    boxes, labelled links and a caption that opens with its credit are removed between body paragraphs."""
+    furniture = {
+        "JUST WATCHED Bridge inspectors at work Replay More Videos ... MUST WATCH Bridge inspectors at work 01:12":
+            "media player",
+        "Photos: The old bridge Photos: The old bridge Rust on a main beam, photographed on Monday. Hide Caption 1 of 9 "
+        "Photos: The old bridge Traffic on the crossing before the closure. Hide Caption 2 of 9": "media player",
+        "Buy Photo Inspectors walk under the old bridge on Monday.": "media player",
+        "Jon Pike/Getty Images Inspectors walk under the old bridge on Monday.": "photo caption",
+        "More info: http://bridges.example.org/": "labelled link to another article",
+        "[RELATED: Council weighs a new crossing for the river]": "labelled link to another article",
+        "Sign up for the Morning Planet and get the day's news in your inbox. Email Sign Up By signing up you agree "
+        "to receive email newsletters from the Planet. You can unsubscribe at any time and read our Terms of Service "
+        "and Privacy Policy for how we handle your address and what we send you each morning of the week.":
+            "promotion (newsletter, app, subscription)",
+        "We have sent a confirmation email. Please check your email and click on the link to activate your account.":
+            "promotion (newsletter, app, subscription)",
+    }
+    more = ["Engineers expect the replacement to take two years, and the council has asked the region for help with "
+            "the cost of the new crossing.",
+            "Shops on the river road said trade had already fallen since the bridge was closed, and asked the council "
+            "for a plan to bring shoppers back to the street."]
+    lines = list(furniture)
+    capture = "\n\n".join([BODY[0], BODY[1], *lines[:4], BODY[2], BODY[3], *lines[4:], *more])
+    article = _clean(capture)
+    for paragraph in BODY + more:
+        assert paragraph in article.text
+    reasons = _reasons(article)
+    for line, reason in furniture.items():
+        assert reasons.get(line) == reason, line
+
+
 def test_markdown_links_headings_and_broken_words():
     capture = "\n".join([
         f"{BODY[0]} See [the report](https://example.org/report) for details.", "",

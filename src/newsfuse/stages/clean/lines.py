@@ -86,17 +86,29 @@ _NAME_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*
 # agency in parentheses closing a caption ("... in Nogales, Ariz. (AP)").
 _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIES})(?:\s+(?:file|photo|images?))?$|"
                            rf"\((?:{_AGENCIES})(?:\s+photo)?\)$", re.I)
+# ... or that opens with it, an agency after a slash ("AFP/Getty Images NBA Finals MVP LeBron James ...").
+_LEADING_CREDIT = re.compile(rf"^[\w.'’\- ]{{1,40}}/\s*(?:{_AGENCIES})\s+[A-Z]", re.I)
 # Boxes that sell something to the reader: newsletters, apps, subscriptions.  Generic vocabulary only.
 _PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ption)\b|\bunsubscribe\b|\binbox\b|\bsign(?:ing)? up\b|"
-                    r"\bclick (?:here|to)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
-                    r"\bfollow (?:us|him|her|them) on\b|\bjoin our\b", re.I)
+                    r"\bclick (?:here|to|on the link)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
+                    r"\bfollow (?:us|him|her|them) on\b|\bjoin our\b|\b(?:activate|verify|create) (?:your|an) account\b|"
+                    r"\bconfirmation e-?mail\b|\bfor registering\b|\bregistration information\b|"
+                    r"\bterms of (?:service|use)\b|\bprivacy policy\b", re.I)
+_PROMO_BOX = 3  # promotion phrases that make a longer line a promotion box too ("Sign up ... inbox ... unsubscribe")
 # ... and that speak to the reader (a pronoun, or an imperative first word), unlike a news sentence that
 # mentions a subscription.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^\W*(?:sign|subscribe|get|join|download|click|follow|enter|"
                                r"see|want|need|try|register|never|don'?t|stay|keep|receive)\b", re.I)
 # A link to another article set off by its label ("Related: ...", "SEE MORE: ...").
-_LINK_LABEL = re.compile(r"^(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|also read|"
-                         r"more|watch|listen|recommended|further reading)\s*[:>»]\s*\S", re.I)
+_LINK_LABEL = re.compile(r"^[\[(]?(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|also read|"
+                         r"more(?: info(?:rmation)?)?|watch|listen|recommended|further reading)\s*[:>»]\s*\S", re.I)
+# A short label and a bare address ("More info: http://example.com/", "Website: www.example.org").
+_LABELLED_URL = re.compile(r"^[\w ]{1,40}:\s*(?:https?://|www\.)\S+$", re.I)
+# Gallery and video-player furniture glued to a caption or a list of clips: generic widget wording.
+# Any length: a gallery's or a player's whole strip is one line of innerText, captions and all.
+_WIDGET = re.compile(r"\bhide caption \d+ of \d+\b|\b\d+ of \d+ (?:photos|images)\b|\breplay more videos\b|"
+                     r"\bfull screen autoplay\b|^\W*just watched\b", re.I)
+_WIDGET_START = re.compile(r"^\W*(?:hide caption|buy photo)\b", re.I)  # a caption under its gallery buttons
 _CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|above|top|file photo)\s*[:\-–]?\s*\S", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
@@ -226,12 +238,17 @@ def furniture_reason(line: Line) -> str | None:
         return SHARE
     if words <= 8 and (_CREDIT.match(text) or _NAME_CREDIT.match(text)):
         return CREDIT
-    if words <= 60 and _GLUED_CREDIT.search(text):
+    if words <= 60 and (_GLUED_CREDIT.search(text) or _LEADING_CREDIT.match(text)):
         return CAPTION
-    if words <= 30 and _PROMO.search(text) and _ADDRESSES_READER.search(text) and not _quoted(text):
+    if (words <= 30 and _PROMO.search(text) or words <= 80 and len(_PROMO.findall(text)) >= _PROMO_BOX) \
+            and _ADDRESSES_READER.search(text) and not _quoted(text):
         return PROMO
     if words <= 25 and _LINK_LABEL.match(text):
         return LINK
+    if words <= 8 and _LABELLED_URL.match(text):
+        return SOURCE_LINK
+    if _WIDGET.search(text) or words <= 80 and _WIDGET_START.match(text):
+        return PLAYER
     if _CAPTION_PREFIX.match(text) and words <= 60:
         return CAPTION
     if (words <= 10 or words <= 25 and find_datetime(text)) and (_BYLINE.match(text) or _STAFF.match(text)):
