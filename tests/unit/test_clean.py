@@ -64,6 +64,8 @@ def test_gallery_player_signup_and_link_furniture_inside_the_body():
         "Photos: The old bridge Traffic on the crossing before the closure. Hide Caption 2 of 9": "media player",
         "Buy Photo Inspectors walk under the old bridge on Monday.": "media player",
         "Jon Pike/Getty Images Inspectors walk under the old bridge on Monday.": "photo caption",
+        "Inspectors walk under the old bridge on Monday. | Jon Pike/AFP/Getty Images City Hall Council weighs a "
+        "new crossing": "photo caption",
         "More info: http://bridges.example.org/": "labelled link to another article",
         "[RELATED: Council weighs a new crossing for the river]": "labelled link to another article",
         "Sign up for the Morning Planet and get the day's news in your inbox. Email Sign Up By signing up you agree "

@@ -88,6 +88,9 @@ _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIE
                            rf"\((?:{_AGENCIES})(?:\s+photo)?\)$", re.I)
 # ... or that opens with it, an agency after a slash ("AFP/Getty Images NBA Finals MVP LeBron James ...").
 _LEADING_CREDIT = re.compile(rf"^[\w.'’\- ]{{1,40}}/\s*(?:{_AGENCIES})\s+[A-Z]", re.I)
+# ... or that carries it after a bar, the headline it illustrates following ("... gunman. | Jane Roe/Getty Images
+# Trump uses ...").
+_PIPED_CREDIT = re.compile(rf"\s\|\s*[\w.'’\- ]{{1,40}}/\s*(?:{_AGENCIES})\b", re.I)
 # Boxes that sell something to the reader: newsletters, apps, subscriptions.  Generic vocabulary only.
 _PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ption)\b|\bunsubscribe\b|\binbox\b|\bsign(?:ing)? up\b|"
                     r"\bclick (?:here|to|on the link)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
@@ -238,7 +241,7 @@ def furniture_reason(line: Line) -> str | None:
         return SHARE
     if words <= 8 and (_CREDIT.match(text) or _NAME_CREDIT.match(text)):
         return CREDIT
-    if words <= 60 and (_GLUED_CREDIT.search(text) or _LEADING_CREDIT.match(text)):
+    if words <= 60 and (_GLUED_CREDIT.search(text) or _LEADING_CREDIT.match(text) or _PIPED_CREDIT.search(text)):
         return CAPTION
     if (words <= 30 and _PROMO.search(text) or words <= 80 and len(_PROMO.findall(text)) >= _PROMO_BOX) \
             and _ADDRESSES_READER.search(text) and not _quoted(text):
