@@ -225,3 +225,22 @@ def test_the_packaged_word_models_load_and_a_damaged_one_is_refused(bridge_story
     good = _owing("length", 1.0).to_dict()
     with pytest.raises(ValueError, match="unknown features"):
         learned.WordModel.from_dict({**good, "columns": ["centrality"]})  # a sentence feature, not a word one
+
+
+def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence():
+    """A web address or a copyright notice the cleaner kept because it sits inside a paragraph of body text is
+    not summary material, even for a scorer that would take it first."""
+    config = Config.from_dict({"clean": {"min_body_words": 5}, "group": {"threshold": 0.01},
+                               "synthesize": {"embeddings": "off"}})
+    furniture = "The full inspection report can be read at https://harbor.example/report for the details."
+    pages = [(outlet, body + (" " + furniture if number == 0 else "")) for number, (outlet, body) in enumerate(PAGES)]
+    corpus = Corpus()
+    for number, (outlet, body) in enumerate(pages):
+        text = (f"---\ntitle: \"Harbor bridge {number}\"\nsite_name: \"{outlet}\"\n"
+                f"date: \"2025-03-0{number + 1}\"\n---\n\n{body}\n")
+        corpus.documents.extend(load_text(text, config, source_path=f"page{number}.md").documents)
+    (story,) = run_corpus(corpus, config).stories
+    candidates = summary._candidates(story.alignment)
+    assert furniture in [c.article.span_text(c.span) for c in candidates]
+    chosen = summary.summarize(story, story.alignment, sentences=12, scorer=_scorer_on("index", 1.0))
+    assert chosen and furniture not in [s.text for s in chosen]

@@ -40,6 +40,8 @@ __all__ = ["Alignment", "SummaryWeights", "summarize"]
 
 _EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
 # A sentence opening like these leans on the one before it.
+# A copyright notice, a web address or an instruction to click, inside a paragraph of body text.
+_FURNITURE = re.compile(r"©|\ball rights reserved\b|https?://|\bwww\.\w|\bclick (?:here|on the link)\b", re.I)
 _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
                        r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
 
@@ -132,6 +134,8 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             readable *= weights.dangling if model is None else weights.dangling_learned
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             readable *= weights.unattributed
+        if _FURNITURE.search(text):
+            readable = 0.0  # furniture the cleaner left inside a paragraph: never taken (see fits)
         sentence.readable = readable
         sentence.score = float(base[k]) * readable
     ranked = range(len(candidates)) if shortlist is None else shortlist.tolist()
@@ -146,7 +150,9 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
     total_words = 0
 
     def fits(k: int) -> bool:
-        """Whether candidate k says something the sentences taken so far do not."""
+        """Whether candidate k can be read in a summary and says something the sentences taken so far do not."""
+        if not candidates[k].readable:
+            return False
         if {group_of[r] for r in candidates[k].rows} & used_groups:
             return False
         if chosen and float((matrix[k] @ matrix[chosen].T).toarray().max()) >= weights.redundancy:
