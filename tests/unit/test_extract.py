@@ -34,6 +34,9 @@ def test_number_words(words, value):
     ("about 3.5% of voters", 3.5, "percent", "about"),
     ("some 200,000 people fled", 200000, "count", "about"),
     ("5 miles away", 8046.72, "measure", None),
+    ("56 nautical miles southwest of the port", 103712, "measure", None),
+    ("about a quarter-mile from shore", 402.336, "measure", "about"),
+    ("It lasted an hour and a quarter.", 4500, "duration", None),
 ])
 def test_quantities_are_normalised(text, value, kind, qualifier):
     found = find_quantities(text)

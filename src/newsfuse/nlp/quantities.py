@@ -44,7 +44,7 @@ _DURATION = {"second": 1.0, "minute": 60.0, "hour": 3_600.0, "day": 86_400.0, "w
              "century": 3_155_695_200.0}
 _MEASURE = {  # unit word -> (canonical unit, factor)
     "km": ("m", 1000.0), "kilometre": ("m", 1000.0), "kilometer": ("m", 1000.0), "metre": ("m", 1.0),
-    "meter": ("m", 1.0), "mile": ("m", 1609.344), "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048),
+    "meter": ("m", 1.0), "mile": ("m", 1609.344), "nautical mile": ("m", 1852.0), "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048),
     "yard": ("m", 0.9144), "inch": ("m", 0.0254), "inches": ("m", 0.0254), "cm": ("m", 0.01), "centimetre": ("m", 0.01),
     "centimeter": ("m", 0.01), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilo": ("kg", 1.0), "gram": ("kg", 0.001),
     "tonne": ("kg", 1000.0), "ton": ("kg", 907.18474), "lb": ("kg", 0.45359237), "acre": ("m2", 4046.8564224),
@@ -67,7 +67,8 @@ _QUALIFIER_RE = re.compile(r"\b(" + "|".join(re.escape(q) for q, _ in sorted(_QU
 _QUALIFIER_KIND = dict(_QUALIFIERS)
 
 _PERCENT = re.compile(r"^\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pct\b)", re.I)
-_UNIT_WORD = re.compile(r"^(?:\s*-\s*|\s+)(?:(?:and\s+)?(a\s+half|a\s+quarter)\s+)?([a-z][a-z/]*(?:\s+sterling)?)", re.I)
+_UNIT_WORD = re.compile(r"^(?:\s*-\s*|\s+)(?:(?:and\s+)?(a\s+half|a\s+quarter)\s+)?"
+                        r"(nautical\s+miles?|[a-z][a-z/]*(?:\s+sterling)?)", re.I)
 _AGE = re.compile(r"^-(?:year|month|week|day)s?-old\b", re.I)
 _ADJ_DURATION = re.compile(r"^-(second|minute|hour|day|week|month|year|decade)\b(?!-old)", re.I)
 _AND_HALF = re.compile(r"\s+and\s+a\s+(half|quarter)\b", re.I)
@@ -137,8 +138,8 @@ def parse_number_words(words: str) -> float | None:
             else:
                 current = 0.5
             seen = True
-        elif token == "quarter":
-            current = current + 0.25 if seen else 0.25
+        elif token == "quarter":  # "a quarter" is 0.25 ("a" read as one), "two and a quarter" is above
+            current = current * 0.25 if seen and tokens[i - 1] in ("a", "an") else current + 0.25 if seen else 0.25
             seen = True
         elif token in _SCALES:
             scale = _SCALES[token]
@@ -264,7 +265,7 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
         end += _ADJ_DURATION.match(tail).end()
     else:
         unit_match = _UNIT_WORD.match(tail)
-        word = unit_match.group(2).lower() if unit_match else ""
+        word = " ".join(unit_match.group(2).lower().split()) if unit_match else ""
         singular = _singular(word)
         if unit_match and (singular in _DURATION or word in _DURATION):
             kind, unit, factor = "duration", "s", _DURATION.get(singular, _DURATION.get(word, 1.0))
