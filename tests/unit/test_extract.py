@@ -37,6 +37,10 @@ def test_number_words(words, value):
     ("56 nautical miles southwest of the port", 103712, "measure", None),
     ("about a quarter-mile from shore", 402.336, "measure", "about"),
     ("It lasted an hour and a quarter.", 4500, "duration", None),
+    ("It lasted a quarter of an hour.", 900, "duration", None),
+    ("about a quarter of a mile from shore", 402.336, "measure", "about"),
+    ("half a mile away", 804.672, "measure", None),
+    ("half a dozen eggs", 6, "count", None),
 ])
 def test_quantities_are_normalised(text, value, kind, qualifier):
     found = find_quantities(text)

@@ -25,7 +25,7 @@ _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000
 
 # A run of number words: "two", "twenty-five", "two hundred and fifty", "two and a half", "a dozen", "half a million".
 NUMBER_WORD = (rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})(?:-(?:{'|'.join(_UNITS)}))?"
-               rf"|a\s+dozen|dozen|half|a\s+half|a\s+quarter|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
+               rf"|a\s+dozen|dozen|half\s+a\s+dozen|half|a\s+half|a\s+quarter|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
                rf"|an?\s+(?=(?:hundred|thousand|million|billion)\b))")
 _WORD_RUN = re.compile(
     rf"\b{NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?(?:{'|'.join(sorted([*_UNITS, *_TENS, *_SCALES, 'dozen'], key=len, reverse=True))}"
@@ -71,6 +71,7 @@ _UNIT_WORD = re.compile(r"^(?:\s*-\s*|\s+)(?:(?:and\s+)?(a\s+half|a\s+quarter)\s
                         r"(nautical\s+miles?|[a-z][a-z/]*(?:\s+sterling)?)", re.I)
 _AGE = re.compile(r"^-(?:year|month|week|day)s?-old\b", re.I)
 _ADJ_DURATION = re.compile(r"^-(second|minute|hour|day|week|month|year|decade)\b(?!-old)", re.I)
+_OF_ONE = re.compile(r"\s+(?:of\s+)?an?(?=\s+[a-z])", re.I)
 _AND_HALF = re.compile(r"\s+and\s+a\s+(half|quarter)\b", re.I)
 _RANGE = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.I)
 _NOUN = re.compile(r"^\s+(?:(?:more|other|additional|new)\s+)?([a-z]+)", re.I)
@@ -233,6 +234,10 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
     if half:
         value += 0.5 if half.group(1).lower() == "half" else 0.25
         end = half.end()
+    # "half a mile", "a quarter of an hour": a fraction of one unit
+    one = _OF_ONE.match(text, end) if is_word and value < 1 else None
+    if one and _unit_follows(text, one.end()):
+        end = one.end()
     # ranges: "12 to 15", "12-15", "between 12 and 15"
     rng = _RANGE.match(text, end)
     if rng and (rng.group(0).strip() in ("-", "–", "—") or rng.group(0).strip().lower() == "to"
@@ -311,6 +316,15 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
     return Quantity(span=Span(begin, end), text=text[begin:end], value=round(scaled, 6), kind=kind, unit=unit,
                     low=None if low is None else round(low * factor, 6),
                     high=None if high is None else round(high * factor, 6), qualifier=qualifier)
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """Whether a duration or measure unit comes next ("... a mile", "... an hour")."""
+    unit = _UNIT_WORD.match(text[end:end + 40])  # (anchored at its start: match the slice)
+    if not unit:
+        return False
+    word = " ".join(unit.group(2).lower().split())
+    return any(w in table for w in (word, _singular(word)) for table in (_DURATION, _MEASURE))
 
 
 def _singular(word: str) -> str:
