@@ -68,6 +68,10 @@ def test_gallery_player_signup_and_link_furniture_inside_the_body():
         "new crossing": "photo caption",
         "More info: http://bridges.example.org/": "labelled link to another article",
         "[RELATED: Council weighs a new crossing for the river]": "labelled link to another article",
+        "RELATED | Ferry timetable for the closure": "labelled link to another article",
+        "Harbor traders count the cost of the closure Read more": "labelled link to another article",
+        "The mayor visits the bridge on Monday. | Jon Pike/Planet City Hall Council weighs a new crossing":
+            "photo caption",
         "Sign up for the Morning Planet and get the day's news in your inbox. Email Sign Up By signing up you agree "
         "to receive email newsletters from the Planet. You can unsubscribe at any time and read our Terms of Service "
         "and Privacy Policy for how we handle your address and what we send you each morning of the week.":
@@ -78,9 +82,12 @@ def test_gallery_player_signup_and_link_furniture_inside_the_body():
     more = ["Engineers expect the replacement to take two years, and the council has asked the region for help with "
             "the cost of the new crossing.",
             "Shops on the river road said trade had already fallen since the bridge was closed, and asked the council "
-            "for a plan to bring shoppers back to the street."]
+            "for a plan to bring shoppers back to the street.",
+            "The ferry company said it would add two boats on weekday mornings to carry the commuters who used "
+            "the old bridge to reach the station."]
     lines = list(furniture)
-    capture = "\n\n".join([BODY[0], BODY[1], *lines[:4], BODY[2], BODY[3], *lines[4:], *more])
+    capture = "\n\n".join([BODY[0], BODY[1], *lines[:4], BODY[2], BODY[3], *lines[4:8], more[0], *lines[8:],
+                            more[1], more[2]])
     article = _clean(capture)
     for paragraph in BODY + more:
         assert paragraph in article.text

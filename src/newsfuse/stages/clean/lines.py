@@ -90,7 +90,8 @@ _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIE
 _LEADING_CREDIT = re.compile(rf"^[\w.'’\- ]{{1,40}}/\s*(?:{_AGENCIES})\s+[A-Z]", re.I)
 # ... or that carries it after a bar, the headline it illustrates following ("... gunman. | Jane Roe/Getty Images
 # Trump uses ...").
-_PIPED_CREDIT = re.compile(rf"\s\|\s*[\w.'’\- ]{{1,40}}/\s*(?:{_AGENCIES})\b", re.I)
+_PIPED_CREDIT = re.compile(rf"\s\|\s*(?:[\w.'’\- ]{{1,40}}/\s*(?i:{_AGENCIES})\b|"
+                           r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*/\s*[A-Z])")
 # Boxes that sell something to the reader: newsletters, apps, subscriptions.  Generic vocabulary only.
 _PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ption)\b|\bunsubscribe\b|\binbox\b|\bsign(?:ing)? up\b|"
                     r"\bclick (?:here|to|on the link)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
@@ -104,7 +105,9 @@ _ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^\W*(?:sign|subscrib
                                r"see|want|need|try|register|never|don'?t|stay|keep|receive)\b", re.I)
 # A link to another article set off by its label ("Related: ...", "SEE MORE: ...").
 _LINK_LABEL = re.compile(r"^[\[(]?(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|also read|"
-                         r"more(?: info(?:rmation)?)?|watch|listen|recommended|further reading)\s*[:>»]\s*\S", re.I)
+                         r"more(?: info(?:rmation)?)?|watch|listen|recommended|further reading)\s*[:>»|]\s*\S", re.I)
+# A teaser that ends in its link's label ("Chinese tourists gawk at ... Read more").
+_READ_MORE = re.compile(r"\s(?:read more|continue reading|full story)\W*$", re.I)
 # A short label and a bare address ("More info: http://example.com/", "Website: www.example.org").
 _LABELLED_URL = re.compile(r"^[\w ]{1,40}:\s*(?:https?://|www\.)\S+$", re.I)
 # Gallery and video-player furniture glued to a caption or a list of clips: generic widget wording.
@@ -246,7 +249,7 @@ def furniture_reason(line: Line) -> str | None:
     if (words <= 30 and _PROMO.search(text) or words <= 80 and len(_PROMO.findall(text)) >= _PROMO_BOX) \
             and _ADDRESSES_READER.search(text) and not _quoted(text):
         return PROMO
-    if words <= 25 and _LINK_LABEL.match(text):
+    if words <= 25 and (_LINK_LABEL.match(text) or _READ_MORE.search(text)):
         return LINK
     if words <= 8 and _LABELLED_URL.match(text):
         return SOURCE_LINK
