@@ -25,7 +25,8 @@ _SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000
 
 # A run of number words: "two", "twenty-five", "two hundred and fifty", "two and a half", "a dozen", "half a million".
 NUMBER_WORD = (rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=True))})(?:-(?:{'|'.join(_UNITS)}))?"
-               rf"|a\s+dozen|dozen|half\s+a\s+dozen|half|a\s+half|a\s+quarter|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
+               rf"|a\s+dozen|dozen|half\s+a\s+dozen|half|a\s+half|a\s+quarter"
+               rf"|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
                rf"|an?\s+(?=(?:hundred|thousand|million|billion)\b))")
 _WORD_RUN = re.compile(
     rf"\b{NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?(?:{'|'.join(sorted([*_UNITS, *_TENS, *_SCALES, 'dozen'], key=len, reverse=True))}"
@@ -44,7 +45,8 @@ _DURATION = {"second": 1.0, "minute": 60.0, "hour": 3_600.0, "day": 86_400.0, "w
              "century": 3_155_695_200.0}
 _MEASURE = {  # unit word -> (canonical unit, factor)
     "km": ("m", 1000.0), "kilometre": ("m", 1000.0), "kilometer": ("m", 1000.0), "metre": ("m", 1.0),
-    "meter": ("m", 1.0), "mile": ("m", 1609.344), "nautical mile": ("m", 1852.0), "foot": ("m", 0.3048), "feet": ("m", 0.3048), "ft": ("m", 0.3048),
+    "meter": ("m", 1.0), "mile": ("m", 1609.344), "nautical mile": ("m", 1852.0), "foot": ("m", 0.3048),
+    "feet": ("m", 0.3048), "ft": ("m", 0.3048),
     "yard": ("m", 0.9144), "inch": ("m", 0.0254), "inches": ("m", 0.0254), "cm": ("m", 0.01), "centimetre": ("m", 0.01),
     "centimeter": ("m", 0.01), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0), "kilo": ("kg", 1.0), "gram": ("kg", 0.001),
     "tonne": ("kg", 1000.0), "ton": ("kg", 907.18474), "lb": ("kg", 0.45359237), "acre": ("m2", 4046.8564224),
@@ -270,8 +272,7 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
         end += _ADJ_DURATION.match(tail).end()
     else:
         unit_match = _UNIT_WORD.match(tail)
-        word = " ".join(unit_match.group(2).lower().split()) if unit_match else ""
-        singular = _singular(word)
+        word, singular = _unit_name(unit_match)
         if unit_match and (singular in _DURATION or word in _DURATION):
             kind, unit, factor = "duration", "s", _DURATION.get(singular, _DURATION.get(word, 1.0))
             if unit_match.group(1):  # "two and a half hours" written "two hours and a half" is handled below
@@ -318,13 +319,16 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
                     high=None if high is None else round(high * factor, 6), qualifier=qualifier)
 
 
+def _unit_name(match: re.Match | None) -> tuple[str, str]:
+    """The unit word a ``_UNIT_WORD`` match found, lower-cased with single spaces, and its singular."""
+    word = " ".join(match.group(2).lower().split()) if match else ""
+    return word, _singular(word)
+
+
 def _unit_follows(text: str, end: int) -> bool:
     """Whether a duration or measure unit comes next ("... a mile", "... an hour")."""
-    unit = _UNIT_WORD.match(text[end:end + 40])  # (anchored at its start: match the slice)
-    if not unit:
-        return False
-    word = " ".join(unit.group(2).lower().split())
-    return any(w in table for w in (word, _singular(word)) for table in (_DURATION, _MEASURE))
+    names = _unit_name(_UNIT_WORD.match(text[end:end + 40]))  # (anchored at its start: match the slice)
+    return any(name in table for name in names if name for table in (_DURATION, _MEASURE))
 
 
 def _singular(word: str) -> str:

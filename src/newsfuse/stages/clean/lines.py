@@ -95,8 +95,9 @@ _PIPED_CREDIT = re.compile(rf"\s\|\s*(?:[\w.'’\- ]{{1,40}}/\s*(?i:{_AGENCIES})
 # Boxes that sell something to the reader: newsletters, apps, subscriptions.  Generic vocabulary only.
 _PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ption)\b|\bunsubscribe\b|\binbox\b|\bsign(?:ing)? up\b|"
                     r"\bclick (?:here|to|on the link)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
-                    r"\bfollow (?:us|him|her|them) on\b|\bjoin our\b|\b(?:activate|verify|create) (?:your|an) account\b|"
-                    r"\bconfirmation e-?mail\b|\bfor registering\b|\bregistration information\b|"
+                    r"\bfollow (?:us|him|her|them) on\b|\bjoin our\b|"
+                    r"\b(?:activate|verify|create) (?:your|an) account\b|\bconfirmation e-?mail\b|\bfor registering\b|"
+                    r"\bregistration information\b|"
                     r"\bterms of (?:service|use)\b|\bprivacy policy\b", re.I)
 _PROMO_BOX = 3  # promotion phrases that make a longer line a promotion box too ("Sign up ... inbox ... unsubscribe")
 # ... and that speak to the reader (a pronoun, or an imperative first word), unlike a news sentence that
@@ -104,8 +105,9 @@ _PROMO_BOX = 3  # promotion phrases that make a longer line a promotion box too 
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^\W*(?:sign|subscribe|get|join|download|click|follow|enter|"
                                r"see|want|need|try|register|never|don'?t|stay|keep|receive)\b", re.I)
 # A link to another article set off by its label ("Related: ...", "SEE MORE: ...").
-_LINK_LABEL = re.compile(r"^[\[(]?(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|also read|"
-                         r"more(?: info(?:rmation)?)?|watch|listen|recommended|further reading)\s*[:>»|]\s*\S", re.I)
+_LINK_LABEL = re.compile(r"^[\[(]?(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|"
+                         r"also read|more(?: info(?:rmation)?)?|watch|listen|recommended|further reading)"
+                         r"\s*[:>»|]\s*\S", re.I)
 # A teaser that ends in its link's label ("Chinese tourists gawk at ... Read more").
 _READ_MORE = re.compile(r"\s(?:read more|continue reading|full story)\W*$", re.I)
 # A short label and a bare address ("More info: http://example.com/", "Website: www.example.org").

@@ -315,7 +315,7 @@ def _missed_full_names(items: list[_Mention]) -> list[_Mention]:
 
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w'’.-]*)\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z0-9]")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*|\n\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\n]\s*)$")
 
 
 def _family_name_mentions(items: list[_Mention]) -> list[_Mention]:

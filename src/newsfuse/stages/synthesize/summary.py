@@ -39,9 +39,9 @@ from .claims import Claim
 __all__ = ["Alignment", "SummaryWeights", "summarize"]
 
 _EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
-# A sentence opening like these leans on the one before it.
 # A copyright notice, a web address or an instruction to click, inside a paragraph of body text.
 _FURNITURE = re.compile(r"©|\ball rights reserved\b|https?://|\bwww\.\w|\bclick (?:here|on the link)\b", re.I)
+# A sentence opening like these leans on the one before it.
 _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
                        r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
 
