@@ -113,14 +113,14 @@ def plant(cluster: dict, story: Story, corpus: Corpus, rngs: dict[str, random.Ra
     by_id = corpus.by_id()
     found = candidates(story, corpus)
     given_names, family_names = pools
-    given = set(given_names)
+    known_given = set(given_names)
     plants = []
     for kind in KINDS:
         rng = rngs[kind]
         options = found[kind]
         if kind == "person":
             options = [(key, ids, surfaces) for key, ids, surfaces in options
-                       if _person_shaped(surfaces[0][1], given)]
+                       if _person_shaped(surfaces[0][1], known_given)]
         rng.shuffle(options)
         for key, ids, surfaces in options:
             target = by_id[rng.choice(ids)]

@@ -342,7 +342,7 @@ def _family_name_mentions(items: list[_Mention]) -> list[_Mention]:
                     and words[-1].lower() not in STOPWORDS:
                 people[words[-1]].add(m.key)
                 first_full[words[-1]] = min(first_full.get(words[-1], m.span.start), m.span.start)
-        covered = sorted((m.span.start, m.span.end) for m in mentions)
+        covered = [(m.span.start, m.span.end) for m in mentions]
         for family, keys in people.items():
             if len(keys) > 1:
                 continue

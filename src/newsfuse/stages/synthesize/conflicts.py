@@ -251,9 +251,9 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
     Each person's context is gathered over all their mentions in one article.  "Officer Ray Dunn shot
     the man" in one outlet and "Officer Ray Dorn shot the man" in another are one role with two names;
     two people named together in any article are two people, whatever their contexts.  The bar is
-    ``floor`` × 2, lower for two people with one given name (× 1), for a person only one origin names
-    against one that two or more other origins name (× ``_LONE_NAME``): one outlet naming someone else in
-    the role the others agree on, and for the leads of two articles (× ``_LEAD``, see :func:`_leads`).
+    ``floor`` × 2, and lower for: two people with one given name (× 1); a person only one origin names
+    against one that two or more other origins name, one outlet naming someone else in the role the others
+    agree on (× ``_LONE_NAME``); the leads of two articles (× ``_LEAD``, see :func:`_leads`).
     """
     people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
     for i, (claim, value) in enumerate(values):
