@@ -12,7 +12,7 @@ from newsfuse.nlp.quantities import find_quantities, parse_number_words
 from newsfuse.nlp.sentences import split_spans
 from newsfuse.nlp.temporal import find_times
 from newsfuse.stages.extract.entities import build_entities
-from newsfuse.stages.extract.quotes import find_quotes, merge_quotes
+from newsfuse.stages.extract.quotes import find_quotes, merge_quotes, person_genders
 
 
 @pytest.mark.parametrize("words, value", [
@@ -185,3 +185,26 @@ def test_one_entry_per_quote_across_outlets_with_differences():
     assert entry["verbatim"] is False
     changes = [c for v in entry["variants"] for c in v["differences"]]
     assert {"op": "replace", "from": "every", "to": "each"} in changes
+
+
+def test_she_is_never_a_man_the_story_calls_he():
+    text = ('Ada Quist was driving north when she heard the alarm. Tom Hale lost his truck in the flood.\n\n'
+            '"We were lucky," she said.\n\n'
+            'Tom Hale said later that the water rose fast. "It came through the door," he said.')
+    quotes = {q.text.rstrip(".,"): q.speaker.name if q.speaker else None
+              for q in _quotes(text, {"Ada Quist": "PERSON", "Tom Hale": "PERSON"}) if q.kind != "paraphrase"}
+    assert quotes == {"We were lucky": "Ada Quist", "It came through the door": "Tom Hale"}
+    # a pronoun after a speech verb or after another name is no evidence of the named person's gender
+    article = _article("Tom Hale said she left early. Tom Hale saw Ada Quist drop her keys.")
+    index = build_entities([article], {article.id: _mentions(article, {"Tom Hale": "PERSON"})})
+    assert person_genders([article], index) == {}
+
+
+def test_a_firm_is_not_a_person_and_an_unclosed_appositive_names_the_speaker():
+    text = '"She did nothing wrong," Bill Taylor, a partner at Hale Rossi LLP said in a statement.'
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Bill Taylor": "PERSON",
+                                                                      "Rossi LLP": "PERSON"})})
+    assert {e.name: e.type for e in index.entities} == {"Bill Taylor": "person", "Rossi LLP": "organization"}
+    (quote,) = [q for q in find_quotes(article, index) if q.kind != "paraphrase"]
+    assert quote.speaker.name == "Bill Taylor"

@@ -19,7 +19,7 @@ from ...nlp import ner
 from ...nlp.quantities import find_quantities
 from ...nlp.temporal import anchor_date, find_times
 from .entities import build_entities
-from .quotes import find_quotes, merge_quotes
+from .quotes import find_quotes, merge_quotes, person_genders
 from .timeline import build_timeline
 
 __all__ = ["extract", "annotate"]
@@ -52,7 +52,8 @@ def extract(corpus: Corpus, config: Config) -> Corpus:
     for story in corpus.stories:
         members = [by_id[aid] for aid in story.article_ids]
         index = build_entities(members, mentions)
-        quotes = [q for article in members for q in find_quotes(article, index)]
+        genders = person_genders(members, index)
+        quotes = [q for article in members for q in find_quotes(article, index, genders)]
         story.entities = [e.to_dict() for e in index.entities]
         story.quotes = merge_quotes(quotes)
         story.entity_index, story.quote_objects = index, quotes

@@ -41,6 +41,8 @@ councilwoman president-elect correspondent reporter editor columnist journalist 
 player striker goalkeeper midfielder defender star champion nurse surgeon physician paramedic firefighter
 pilot engineer farmer fisherman owner resident witness student pastor priest imam rabbi bishop
 """.split())
+# The legal form a company's name ends with (folded): a "person" ending so is a misread firm.
+_COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|fr)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ROLE_STOP = frozenset("the a an and or but said says told by with to for from in on at as that which who "
@@ -222,12 +224,15 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     for article in articles:
         for mention in mentions.get(article.id, []):
             name = clean_name(article.text[mention.span.start:mention.span.end])
-            if mention.label == "PERSON":
+            label = mention.label
+            if label == "PERSON":
                 name = _without_titles(name)
+                if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS:
+                    label = "ORG"  # "Spaeder LLP": a firm, whatever the model says
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
-            items.append(_Mention(article, mention.span, mention.label, name, key))
+            items.append(_Mention(article, mention.span, label, name, key))
     items.extend(_missed_full_names(items))
     items.extend(_family_name_mentions(items))
     # 1. one label per name: the majority over every mention in the story

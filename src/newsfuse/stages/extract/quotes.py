@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from ...model import Article, Citation, Span
 from .entities import ROLE_HEADS, Entity, EntityIndex, fold
 
-__all__ = ["Quote", "find_quotes", "merge_quotes"]
+__all__ = ["Quote", "find_quotes", "merge_quotes", "person_genders"]
 
 _VERBS = ("say said says saying tell told tells telling add added adds adding state stated states stating write wrote "
           "writes writing post posted posts posting tweet tweeted tweets tweeting announce announced announces "
@@ -55,6 +55,14 @@ _SKIPPABLE = re.compile(
     r"(?:late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|on)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly|italy|july)\b)[a-z]+ly))+$", re.I)
+_GENDER_OF = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# "him" and "her" are left out of the evidence: after a name they are as often someone else ("Lind shot her")
+_GENDERED = re.compile(r"\b(?:he|his|himself|she|herself)\b", re.I)
+_OTHER_NAME = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z]")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+# ", a partner at Hale & Ross LLP" right before a speech verb: a description of the name before the comma
+_UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for|with)\s+(?:the\s+)?"
+                                  r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*$")
 _GROUP_NOUNS = frozenset("officials sources source witnesses witness residents authorities police statement "
                          "ministry spokesperson government office department agency company military army "
                          "prosecutors investigators experts analysts critics supporters protesters lawyers "
@@ -149,14 +157,66 @@ def _masked(text: str, regions: list[_Region]) -> str:
     return "".join(chars)
 
 
-def find_quotes(article: Article, index: EntityIndex) -> list[Quote]:
-    """Quotes and paraphrases of one article, speakers resolved against the story's entities."""
+def person_genders(articles: list[Article], index: EntityIndex) -> dict[str, str]:
+    """"m" or "f" for each person the story's articles show the gender of, by entity id.
+
+    Evidence, counted over all the articles: an honorific before a mention ("Mr. Lind", "Ms. Lerner"), and
+    the pronouns after a name that opens a sentence naming no other person, up to a speech verb or another
+    capitalised word ("Mara Lind lost her keys"; after "said" or another name, "he" and "she" are as often
+    someone else: "Lind said she ...", "Ada Quist saw Tom Hale drop his hat").  A name further into the
+    sentence or a possessive gives no pronoun evidence ("... when her talks with Lind began, she was 22",
+    "Lind's son said he ...").  A side wins with more than twice the
+    other's votes.
+    """
+    votes: dict[str, list[int]] = {}
+    for article in articles:
+        text = article.text
+        for sentence in article.sentences or [Span(0, len(text))]:
+            mentions = [(s, e, entity) for s, e, entity in index.mentions_in(article.id, sentence.start, sentence.end)
+                        if entity.type == "person"]
+            for s, _e, entity in mentions:
+                honorific = _HONORIFIC_BEFORE.search(text[max(sentence.start, s - 6):s])
+                if honorific:
+                    votes.setdefault(entity.id, [0, 0])[honorific.group(1).lower() != "mr"] += 1
+            if len({entity.id for _s, _e, entity in mentions}) != 1:
+                continue
+            s, e, entity = mentions[0]
+            if re.search(r"['’]s?$", text[s:e]) or re.match(r"['’]s\b", text[e:e + 2]) \
+                    or not _opens_sentence(text[sentence.start:s]):
+                continue
+            rest = text[e:sentence.end]
+            stop = min((m.start() for m in (_VERB_RE.search(rest), _OTHER_NAME.search(rest)) if m), default=len(rest))
+            said = {_GENDER_OF[w.lower()] for w in _GENDERED.findall(rest[:stop])}
+            if len(said) == 1:
+                votes.setdefault(entity.id, [0, 0])[said.pop() == "f"] += 1
+    out = {}
+    for entity_id, (male, female) in votes.items():
+        if male > 2 * female:
+            out[entity_id] = "m"
+        elif female > 2 * male:
+            out[entity_id] = "f"
+    return out
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a name after ``before`` (its sentence so far) is the sentence's subject: nothing but a
+    title or capitalised words come first ("Rep. Michael Grimm", "Kremlin spokesman Dmitry Peskov")."""
+    words = before.replace("“", " ").replace('"', " ").split()
+    return len(words) <= 4 and all(w[:1].isupper() or w.lower().rstrip(".,") in ROLE_HEADS for w in words)
+
+
+def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | None = None) -> list[Quote]:
+    """Quotes and paraphrases of one article, speakers resolved against the story's entities.
+
+    ``genders``: :func:`person_genders` of the story (by default, of this article alone), so that "she"
+    is never resolved to a man the story calls "he"."""
     text = article.text
     regions = _regions(text)
     masked = _masked(text, regions)
     sentences = article.sentences or [Span(0, len(text))]
     paragraphs = article.paragraphs or [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     resolver = _Resolver(article, index, masked, sentences, paragraphs)
+    resolver.genders = person_genders([article], index) if genders is None else genders
     quotes: list[Quote] = resolver.paraphrases(regions)
     direct: list[Quote] = []
     for region in regions:
@@ -220,6 +280,13 @@ class _Resolver:
         self.paragraphs = paragraphs
         # (offset, speaker entity or None, attribution as written), every attribution made so far
         self.speakers: list[tuple[int, Entity | None, str]] = []
+        self.genders: dict[str, str] = {}  # person entity id -> "m" or "f" (see person_genders)
+
+    def _fits_pronoun(self, entity: Entity | None, pronoun: str | None) -> bool:
+        if pronoun is None or entity is None:
+            return True
+        known = self.genders.get(entity.id)
+        return known is None or known == _GENDER_OF[pronoun]
 
     # -- attribution of a quotation -------------------------------------------------------------------
     def attribute(self, region: _Region) -> _Found | None:
@@ -287,6 +354,14 @@ class _Resolver:
             if not re.match(r",\s+(?:the|a|an|who|which|whose|some\s+of\s+whom|one\s+of|its|his|her|their)\b", inner[comma:], re.I):
                 return None
             stop = floor + len(inner[:comma].rstrip())
+        unclosed = _UNCLOSED_APPOSITIVE.search(trimmed)
+        if unclosed:
+            # the appositive's closing comma left out: "Bill Taylor, a partner at Hale & Ross LLP said"
+            name_end = floor + unclosed.start()
+            for s, e, entity in reversed(self.index.mentions_in(self.article.id, floor, name_end)):
+                if entity.type == "person" and not masked[e:name_end].strip():
+                    return entity, text[s:e], cue
+                break
         for s, e, entity in reversed(self.index.mentions_in(self.article.id, floor, stop)):
             tail = text[e:stop]
             if not tail.strip() and not re.search(r"['’]s$", text[s:e]):
@@ -408,11 +483,13 @@ class _Resolver:
 
     def _pronoun(self, offset: int) -> tuple[Entity | None, str | None]:
         """What "he" / "she" at ``offset`` refers to: the paragraph's last speaker, else the person the
-        nearest earlier sentence is about."""
+        nearest earlier sentence is about; people the article shows to be of the other gender are passed over."""
+        said = re.match(r"\s*(he|she)\b", self.masked[offset:offset + 8], re.I)
+        pronoun = said.group(1).lower() if said else None
         paragraph = _containing(self.paragraphs, offset)
         if paragraph:
             earlier = sorted((pos, e, w) for pos, e, w in self.speakers if paragraph.start <= pos < offset)
-            if earlier:
+            if earlier and self._fits_pronoun(earlier[-1][1], pronoun):
                 return earlier[-1][1], earlier[-1][2]
         position = next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), None)
         if position is None:
@@ -420,12 +497,13 @@ class _Resolver:
         for k in range(position, max(-1, position - 4), -1):
             sentence = self.sentences[k]
             end = offset if k == position else sentence.end
-            people = [(s, entity) for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
+            people = [entity for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
                       if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
-            if people:
-                return people[0][1], None
+            fitting = [entity for entity in people if self._fits_pronoun(entity, pronoun)]
+            if fitting:
+                return fitting[0], None
             speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
-            if speakers:
+            if speakers and self._fits_pronoun(speakers[-1][1], pronoun):
                 return speakers[-1][1], speakers[-1][2]
         return None, None
 
