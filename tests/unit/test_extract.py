@@ -208,3 +208,11 @@ def test_a_firm_is_not_a_person_and_an_unclosed_appositive_names_the_speaker():
     assert {e.name: e.type for e in index.entities} == {"Bill Taylor": "person", "Rossi LLP": "organization"}
     (quote,) = [q for q in find_quotes(article, index) if q.kind != "paraphrase"]
     assert quote.speaker.name == "Bill Taylor"
+
+
+def test_told_without_that_is_reported_speech():
+    quotes = _quotes("Lena Fox told reporters at the scene she had seen the car leave.\n\n"
+                     "But the agency told him it could not share the files.\n\n"
+                     "Fox told the story of how she found it.", {"Lena Fox": "PERSON", "Fox": "PERSON"})
+    reported = {q.text: (q.speaker.name if q.speaker else q.speaker_text) for q in quotes if q.kind == "paraphrase"}
+    assert reported == {"she had seen the car leave": "Lena Fox", "it could not share the files": "the agency"}

@@ -49,7 +49,7 @@ _PARAPHRASE_VERBS = frozenset("said says say told tells announced stated claimed
                               "denied revealed explained emphasized emphasised stressed".split())
 _PRONOUNS = frozenset({"he", "she"})
 _SKIPPABLE = re.compile(
-    r"(?:\s+(?:also|then|later|again|previously|repeatedly|once|further|earlier|recently|reportedly|has|had|have|"
+    r"(?:\s+(?:also|both|then|later|again|previously|repeatedly|once|further|earlier|recently|reportedly|has|had|have|"
     r"would|will|was|were|is|had\s+been|has\s+been|last|first|quickly|simply|only|just|even|still|often|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|on)|"
@@ -63,6 +63,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 # ", a partner at Hale & Ross LLP" right before a speech verb: a description of the name before the comma
 _UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for|with)\s+(?:the\s+)?"
                                   r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*$")
+_CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet|or)\b\s*", re.I)
 _GROUP_NOUNS = frozenset("officials sources source witnesses witness residents authorities police statement "
                          "ministry spokesperson government office department agency company military army "
                          "prosecutors investigators experts analysts critics supporters protesters lawyers "
@@ -392,13 +393,13 @@ class _Resolver:
         # a description: "the ministry spokesman", "a spokesman for the foreign ministry", "officials"
         segment = re.split(r"[,;:()—–]", window)[-1]
         segment_offset = stop - len(segment)
-        phrase = self._description(segment)
+        phrase = self._description(_CONJUNCTION.sub("", segment))  # "But the agency told him"
         if phrase is None and (loose or not masked[floor:segment_offset].strip()):
             # sentence-initial or clearly marked ("..., the airport said."): a short noun phrase
             candidate = segment.strip().strip("“”\"‘’ ")
             if 0 < len(candidate.split()) <= (5 if loose else 3) and not candidate[:1].isdigit() \
                     and not re.search(r"[“”\"]", candidate):
-                phrase = candidate
+                phrase = _CONJUNCTION.sub("", candidate) or None
         if phrase:
             entity = self._by_role(phrase)
             return entity, (phrase if entity is not None else self._same_description(phrase, floor)), cue
@@ -544,7 +545,7 @@ class _Resolver:
         return out
 
     def _reported_after(self, sentence: Span):
-        """"X said (that) clause", "X told reporters that clause"."""
+        """"X said (that) clause", "X told reporters (that) clause"."""
         chunk = self.masked[sentence.start:sentence.end]
         for verb in _VERB_RE.finditer(chunk):
             word = verb.group(1).lower()
@@ -554,9 +555,10 @@ class _Resolver:
             that = re.match(r"(?:\s+(?!(?:he|she|they|it|we|i|and|but|or)\b)[^\s,.;:]+){0,6}?\s+that\s+", rest, re.I)
             v_start = sentence.start + verb.start()
             cue = Span(v_start, sentence.start + verb.end())
-            if that:
+            told = None if that or word not in ("told", "tells") else _TOLD_WHOM.match(rest)
+            if that or told:
                 found = self._noun_phrase_left(sentence.start, v_start, cue, loose=True)
-                clause_start = verb.end() + that.end()
+                clause_start = verb.end() + (that or told).end()
             elif word in ("said", "says", "say", "added", "adds"):
                 found = self._noun_phrase_left(sentence.start, v_start, cue)
                 lead = re.match(r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
@@ -595,6 +597,9 @@ class _Resolver:
         return None
 
 
+# "told reporters at the scene " before a clause without "that": "... told WANE she killed ..."
+_TOLD_WHOM = re.compile(r"(?:\s+(?!(?:he|she|they|it|we|i|and|but|or|about|of|how|what|why|when|where|if|whether|to)\b)"
+                        r"[^\s,.;:]+){1,5}?\s+(?=(?:he|she|they|it|we|i)\s+[a-z])", re.I)
 _ATTRIBUTION_TAIL = re.compile(r"\s+([^,]{2,80}?(?:,[^,]{2,60},)?)\s+(said|says|say|added|announced|warned|told\s+[\w\s]{1,30}?|"
                                r"reported|confirmed|noted|stated|estimated)(?:\s+[^,.;]{1,40})?(?:,\s+[^,]{1,80})?[.!]?\s*$")
 
