@@ -16,8 +16,9 @@ their id: "tune" (thresholds and rules were chosen on it) and "held-out" (40%, s
 - precision: of the contradictions reported on a changed cluster that were not already reported on the
   same cluster unchanged, the share that name the planted value (a contradiction the unchanged cluster
   already had is a natural one, counted under false alarms instead);
-- false alarms: contradictions reported on the unchanged clusters, per cluster.  Multi-News clusters do
-  contain real disagreements, so this is an upper bound on false alarms.
+- false alarms: contradictions reported on the unchanged clusters, per cluster, by kind; the "quote" row
+  counts quote wording and quote speakers, where nothing is planted.  Multi-News clusters do contain real
+  disagreements, so this is an upper bound on false alarms.
 
 Baseline, same clusters, same run: sentences of different articles with TF-IDF cosine >= 0.5 whose
 digits or capitalised words differ (the usual "similar sentences, different numbers" check).
@@ -259,6 +260,8 @@ def tally(result: dict, method: str, floors: dict[str, float] | None = None) -> 
     natural = {cid: {sig for sig, kind, score in found if kept(kind, score)}
                for cid, found in result[method]["natural"].items()}
     alarms = sum(len(v) for v in natural.values())
+    by_kind = Counter(_ALARM_ROW.get(kind, kind) for found in result[method]["natural"].values()
+                      for kind in {(sig, kind): kind for sig, kind, score in found if kept(kind, score)}.values())
     kinds = {k: {"planted": 0, "found": 0, "reported": 0, "correct": 0} for k in KINDS}
     for p, found in zip(result["plants"], result[method]["planted"]):
         counts = kinds[p["kind"]]
@@ -268,9 +271,12 @@ def tally(result: dict, method: str, floors: dict[str, float] | None = None) -> 
         counts["found"] += any(hit for _sig, hit in new)
         counts["reported"] += len(new)
         counts["correct"] += sum(hit for _sig, hit in new)
-    return {"kinds": kinds, "alarms": alarms}
+    return {"kinds": kinds, "alarms": alarms, "alarms_by_kind": by_kind}
 
 
+# the table's row for each kind of reported contradiction: quote wording and quote speakers share "quote"
+# (nothing is planted in quotes; the row counts their false alarms); the baseline's "name" is its person row
+_ALARM_ROW = {"speaker": "quote", "name": "person"}
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*[a-z]")  # "Smith", "O'Brien", "McDonald", "Lloyd-Webber"
 
 
@@ -303,15 +309,15 @@ def table(results: dict[str, dict]) -> str:
         for method in ("newsfuse", "baseline"):
             counted = tally(result, method)
             kinds = counted["kinds"]
-            rows = list(KINDS) + ["all"]
+            rows = list(KINDS) + ["quote"] * (method == "newsfuse") + ["all"]
             for kind in rows:
                 counts = ({k: sum(kinds[x][k] for x in KINDS) for k in ("planted", "found", "reported", "correct")}
-                          if kind == "all" else kinds[kind])
-                recall = counts["found"] / counts["planted"] if counts["planted"] else 0.0
-                precision = counts["correct"] / counts["reported"] if counts["reported"] else 0.0
-                alarms = f"{counted['alarms'] / max(1, result['clusters']):.2f}" if kind == "all" else ""
+                          if kind == "all" else kinds.get(kind, {"planted": 0}))
+                recall = f"{counts['found'] / counts['planted']:.3f}" if counts["planted"] else "—"
+                precision = f"{counts['correct'] / counts['reported']:.3f}" if counts.get("reported") else "—"
+                alarmed = counted["alarms"] if kind == "all" else counted["alarms_by_kind"].get(kind, 0)
                 lines.append(f"| {part} ({result['clusters']} clusters) | {method} | {kind} | {counts['planted']} | "
-                             f"{recall:.3f} | {precision:.3f} | {alarms} |")
+                             f"{recall} | {precision} | {alarmed / max(1, result['clusters']):.2f} |")
     return "\n".join(lines)
 
 
