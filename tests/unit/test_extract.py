@@ -49,6 +49,13 @@ def test_quantities_are_normalised(text, value, kind, qualifier):
     assert text[found[0].span.start:found[0].span.end] == found[0].text
 
 
+def test_a_conversion_in_brackets_is_not_a_second_figure():
+    assert [q.text for q in find_quantities("It sank 56 nautical miles (103 kilometers) off the coast.")] == \
+        ["56 nautical miles"]
+    assert [q.text for q in find_quantities("Rooms cost $100 (£80) a night.")] == ["$100"]
+    assert [q.value for q in find_quantities("It killed 20 people (17 civilians).")] == [20, 17]  # a breakdown
+
+
 def test_ranges_rates_and_non_figures():
     (rng,) = find_quantities("between 12 and 15 people were hurt")
     assert (rng.low, rng.high) == (12, 15)

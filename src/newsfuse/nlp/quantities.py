@@ -198,6 +198,10 @@ _HALF_A = re.compile(r"half\s+an?(?:\s+(million|billion|thousand)\b|(?=\s+(?:sec
 _START = re.compile(rf"(?:{_DIGITS})|\b(?:{NUMBER_WORD})", re.I)
 
 
+_CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:or\s+|about\s+|roughly\s+|some\s+)?")
+_CONVERSION_CLOSE = re.compile(r"\s*\)")
+
+
 def find_quantities(text: str, exclude: list[Span] | tuple[Span, ...] = ()) -> list[Quantity]:
     """Every figure in ``text`` outside the ``exclude`` spans (dates, clock times), in order."""
     out: list[Quantity] = []
@@ -212,8 +216,11 @@ def find_quantities(text: str, exclude: list[Span] | tuple[Span, ...] = ()) -> l
             continue
         if any(found.span.overlaps(s) for s in blocked):
             continue
-        out.append(found)
         cursor = found.span.end
+        if out and _CONVERSION_OPEN.fullmatch(text, out[-1].span.end, found.span.start) and \
+                _CONVERSION_CLOSE.match(text, found.span.end) and found.kind == out[-1].kind in ("measure", "money"):
+            continue  # "56 nautical miles (103 kilometers)", "$100 (£80)": the same figure in other units
+        out.append(found)
     return out
 
 
