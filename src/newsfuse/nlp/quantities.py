@@ -198,6 +198,7 @@ _HALF_A = re.compile(r"half\s+an?(?:\s+(million|billion|thousand)\b|(?=\s+(?:sec
 _START = re.compile(rf"(?:{_DIGITS})|\b(?:{NUMBER_WORD})", re.I)
 
 
+# what stands between a measure or a sum and the same figure in other units: "56 nautical miles (103 kilometers)"
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:or\s+|about\s+|roughly\s+|some\s+)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 
@@ -218,7 +219,8 @@ def find_quantities(text: str, exclude: list[Span] | tuple[Span, ...] = ()) -> l
             continue
         cursor = found.span.end
         if out and _CONVERSION_OPEN.fullmatch(text, out[-1].span.end, found.span.start) and \
-                _CONVERSION_CLOSE.match(text, found.span.end) and found.kind == out[-1].kind in ("measure", "money"):
+                _CONVERSION_CLOSE.match(text, found.span.end) and found.kind == out[-1].kind and \
+                found.kind in ("measure", "money"):
             continue  # "56 nautical miles (103 kilometers)", "$100 (£80)": the same figure in other units
         out.append(found)
     return out

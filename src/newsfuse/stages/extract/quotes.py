@@ -55,8 +55,9 @@ _SKIPPABLE = re.compile(
     r"(?:late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|on)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly|italy|july)\b)[a-z]+ly))+$", re.I)
-_GENDER_OF = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-# "him" and "her" are left out of the evidence: after a name they are as often someone else ("Lind shot her")
+# The pronouns that tell a named person's gender; "him" and "her" are left out: after a name they are as often
+# someone else ("Lind shot her")
+_GENDER_OF = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 _GENDERED = re.compile(r"\b(?:he|his|himself|she|herself)\b", re.I)
 _OTHER_NAME = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z]")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
@@ -166,8 +167,7 @@ def person_genders(articles: list[Article], index: EntityIndex) -> dict[str, str
     capitalised word ("Mara Lind lost her keys"; after "said" or another name, "he" and "she" are as often
     someone else: "Lind said she ...", "Ada Quist saw Tom Hale drop his hat").  A name further into the
     sentence or a possessive gives no pronoun evidence ("... when her talks with Lind began, she was 22",
-    "Lind's son said he ...").  A side wins with more than twice the
-    other's votes.
+    "Lind's son said he ...").  A side wins with more than twice the other's votes.
     """
     votes: dict[str, list[int]] = {}
     for article in articles:
