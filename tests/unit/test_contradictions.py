@@ -199,6 +199,18 @@ def test_how_long_a_thing_is_does_not_meet_how_long_something_went_on():
     assert [c for c in found if c["kind"] == "number"] == []
 
 
+def test_a_duration_that_frames_another_figure_is_no_value():
+    def durations(body):
+        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", body.format(n="four")),
+                         ("Bay Times", "2026-03-03T08:00:00+00:00", body.format(n="two")))
+        return [c for c in found if c["kind"] == "number"
+                and any("days" in claim["value_text"] for side in c["sides"] for claim in side["claims"])]
+
+    assert durations("Shops in the harbour district were closed for {n} days after the storm, the council said.")
+    assert not durations("The harbour district shops reopened and sold goods to many visitors in the first {n} "
+                         "days after the storm, the council said.")
+
+
 def test_two_people_in_one_specific_office_are_a_conflict():
     _, found = story(
         ("Coast News", "2026-03-03T07:00:00+00:00",

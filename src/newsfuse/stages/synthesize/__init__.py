@@ -19,7 +19,7 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
-from .claims import Claim, Value, comparable, compatible, quantity_value, split_claims, stem, time_value
+from .claims import Claim, Value, comparable, compatible, is_frame, quantity_value, split_claims, stem, time_value
 from .conflicts import find_contradictions
 from .summary import Alignment, summarize
 
@@ -108,13 +108,15 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
     """The claims of every sentence long enough to state something, with the values each states.
 
     A relative date inside a direct quote ("last night") is left out: it counts from when the words were
-    spoken, which the publication date does not tell.
+    spoken, which the publication date does not tell; so is a duration that only frames another figure
+    ("in the first four days").
     """
     quoted = quoted or {}
     out: list[Claim] = []
     for article in articles:
         spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words]
-        numbers = [v for v in map(quantity_value, article.quantities) if v is not None]
+        numbers = [v for v in map(quantity_value, article.quantities)
+                   if v is not None and not is_frame(article.text, v)]
         inside = quoted.get(article.id, [])
         dates = [v for v in map(time_value, [t for t in article.times if not (
             t.relative and any(q.start <= t.span.start and t.span.end <= q.end for q in inside))]) if v is not None]

@@ -15,7 +15,8 @@ from typing import Any
 from ...model import Article, Citation, Span
 from ...nlp.words import WORD
 
-__all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible"]
+__all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
+           "is_frame"]
 
 # a comma, a conjunction, and the start of a new clause (a subject-like word)
 _CLAUSE_BREAK = re.compile(
@@ -84,6 +85,16 @@ def stem(word: str) -> str:
 
 _CHANGEABLE = frozenset({"count", "money", "percent", "number"})
 _ATTRIBUTIVE = re.compile(r"-(?:second|minute|hour|day|week|month|year|decade|century)$", re.I)
+# a duration that frames another figure rather than stating one: "in the first four days", "over the past decade"
+# ("over three days" and "in just two days" say how long something took, and stay values)
+_FRAME = re.compile(r"\b(?:the|its|their|his|her)\s+(?:first|past|last|next|previous|coming)\s+$", re.I)
+
+
+def is_frame(text: str, value: Value) -> bool:
+    """Whether ``value``, a figure of ``text``, is a duration that only frames another figure: "sales of $3
+    million in the first four days" states the sales; "the first two days" elsewhere is another window, not
+    another account of one.  Such durations are no values to compare."""
+    return value.bucket == "duration" and bool(_FRAME.search(text[max(0, value.span.start - 40):value.span.start]))
 
 
 def quantity_value(quantity) -> Value | None:
