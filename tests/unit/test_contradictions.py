@@ -211,6 +211,19 @@ def test_a_duration_that_frames_another_figure_is_no_value():
                          "days after the storm, the council said.")
 
 
+def test_figures_of_plainly_different_owners_are_different_slots():
+    def counts(first, second):
+        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
+                         ("Bay Times", "2026-03-03T08:00:00+00:00", second))
+        return [c for c in found if c["kind"] == "number"]
+
+    body = "After the flood the family moved into the shelter with {owner} {n} children, the volunteers said on Monday."
+    assert counts(body.format(owner="their", n="two"), body.format(owner="their", n="six"))
+    assert counts(body.format(owner="his", n="two"), body.format(owner="Lind's", n="six"))  # may be one man
+    assert not counts(body.format(owner="his", n="two"), body.format(owner="her", n="six"))
+    assert not counts(body.format(owner="Hale's", n="two"), body.format(owner="Lind's", n="six"))
+
+
 def test_two_people_in_one_specific_office_are_a_conflict():
     _, found = story(
         ("Coast News", "2026-03-03T07:00:00+00:00",

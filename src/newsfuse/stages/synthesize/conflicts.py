@@ -57,6 +57,7 @@ _PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedd
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
 _LEAD = 1.3  # × the person bar: the person two articles each name most, when neither names the other's
+_OWNER = re.compile(r"\b(?:(his|her)|([A-Z][\w-]+)['’]s?)\s+$")  # a possessive right before a figure
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -190,7 +191,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
             if agreeing:
                 agree[i].append((sim, j))
                 agree[j].append((sim, i))
-            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)):
+            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -359,6 +360,24 @@ def _same_given_name(a: str, b: str) -> bool:
     first, second = a.split(), b.split()
     return len(first) >= 2 and len(second) >= 2 and first[0].lower() == second[0].lower() \
         and first[-1].lower() != second[-1].lower()
+
+
+def _owner(claim: Claim, value: Value) -> str | None:
+    """Whose the figure is when a possessive comes right before it: "his two kids" -> "his", "Lind's 3 dogs"
+    -> "lind"."""
+    text = claim.article.text
+    found = _OWNER.search(text, max(claim.span.start, value.span.start - 30), value.span.start)
+    return None if found is None else fold(found.group(1) or found.group(2))
+
+
+def _owned_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
+    """Whether two figures are plainly different people's: "his two kids" and "her six kids", "Lind's three
+    dogs" and "Quist's five dogs".  A pronoun against a name ("his" and "Lind's") may be one person."""
+    a, b = _owner(ci, vi), _owner(cj, vj)
+    if a is None or b is None or a == b:
+        return False
+    pronouns = {a, b} & {"his", "her"}
+    return len(pronouns) == 2 or not pronouns
 
 
 def _states(claim: Claim, other: Value) -> bool:
