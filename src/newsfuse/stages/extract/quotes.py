@@ -183,7 +183,7 @@ def person_genders(articles: list[Article], index: EntityIndex) -> dict[str, str
                 continue
             s, e, entity = mentions[0]
             if re.search(r"['’]s?$", text[s:e]) or re.match(r"['’]s\b", text[e:e + 2]) \
-                    or not _opens_sentence(text[sentence.start:s]):
+                    or not _heads_sentence(text[sentence.start:s]):
                 continue
             rest = text[e:sentence.end]
             stop = min((m.start() for m in (_VERB_RE.search(rest), _OTHER_NAME.search(rest)) if m), default=len(rest))
@@ -199,7 +199,7 @@ def person_genders(articles: list[Article], index: EntityIndex) -> dict[str, str
     return out
 
 
-def _opens_sentence(before: str) -> bool:
+def _heads_sentence(before: str) -> bool:
     """Whether a name after ``before`` (its sentence so far) is the sentence's subject: nothing but a
     title or capitalised words come first ("Rep. Michael Grimm", "Kremlin spokesman Dmitry Peskov")."""
     words = before.replace("“", " ").replace('"', " ").split()
