@@ -223,3 +223,10 @@ def test_told_without_that_is_reported_speech():
                      "Fox told the story of how she found it.", {"Lena Fox": "PERSON", "Fox": "PERSON"})
     reported = {q.text: (q.speaker.name if q.speaker else q.speaker_text) for q in quotes if q.kind == "paraphrase"}
     assert reported == {"she had seen the car leave": "Lena Fox", "it could not share the files": "the agency"}
+
+
+def test_he_is_not_the_person_he_speaks_to():
+    quotes = _quotes('Tom Hale walked out of the talks on Monday. Omar Diaz stayed behind.\n\n'
+                     '"It is over," he told Diaz.', {"Tom Hale": "PERSON", "Omar Diaz": "PERSON", "Diaz": "PERSON"})
+    (quote,) = [q for q in quotes if q.kind != "paraphrase"]
+    assert quote.speaker.name == "Tom Hale"

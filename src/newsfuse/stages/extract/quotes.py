@@ -484,13 +484,20 @@ class _Resolver:
 
     def _pronoun(self, offset: int) -> tuple[Entity | None, str | None]:
         """What "he" / "she" at ``offset`` refers to: the paragraph's last speaker, else the person the
-        nearest earlier sentence is about; people the article shows to be of the other gender are passed over."""
+        nearest earlier sentence is about.  Passed over: people the article shows to be of the other gender,
+        and a person named right after the pronoun in its clause ("he told Diaz": not Diaz)."""
         said = re.match(r"\s*(he|she)\b", self.masked[offset:offset + 8], re.I)
         pronoun = said.group(1).lower() if said else None
+        # a person named right after the pronoun, in its clause, is someone else: "he told Garcia he ..."
+        after = offset + (said.end() if said else 0)
+        clause = re.match(r"[^,;:.!?\n]{0,40}", self.masked[after:])
+        others = {entity.id for _s, _e, entity in self.index.mentions_in(self.article.id, after, after + clause.end())
+                  if entity.type == "person"} if said else set()
         paragraph = _containing(self.paragraphs, offset)
         if paragraph:
             earlier = sorted((pos, e, w) for pos, e, w in self.speakers if paragraph.start <= pos < offset)
-            if earlier and self._fits_pronoun(earlier[-1][1], pronoun):
+            if earlier and self._fits_pronoun(earlier[-1][1], pronoun) and \
+                    (earlier[-1][1] is None or earlier[-1][1].id not in others):
                 return earlier[-1][1], earlier[-1][2]
         position = next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), None)
         if position is None:
@@ -500,11 +507,12 @@ class _Resolver:
             end = offset if k == position else sentence.end
             people = [entity for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
                       if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
-            fitting = [entity for entity in people if self._fits_pronoun(entity, pronoun)]
+            fitting = [entity for entity in people if self._fits_pronoun(entity, pronoun) and entity.id not in others]
             if fitting:
                 return fitting[0], None
             speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
-            if speakers and self._fits_pronoun(speakers[-1][1], pronoun):
+            if speakers and self._fits_pronoun(speakers[-1][1], pronoun) and \
+                    (speakers[-1][1] is None or speakers[-1][1].id not in others):
                 return speakers[-1][1], speakers[-1][2]
         return None, None
 
