@@ -230,3 +230,10 @@ def test_he_is_not_the_person_he_speaks_to():
                      '"It is over," he told Diaz.', {"Tom Hale": "PERSON", "Omar Diaz": "PERSON", "Diaz": "PERSON"})
     (quote,) = [q for q in quotes if q.kind != "paraphrase"]
     assert quote.speaker.name == "Tom Hale"
+
+
+def test_a_gendered_role_rules_out_the_other_pronoun():
+    quotes = _quotes('Ada Quist, a council spokeswoman, left the hall early.\n\n"We will appeal," he said.',
+                     {"Ada Quist": "PERSON"})
+    (quote,) = [q for q in quotes if q.kind != "paraphrase"]
+    assert quote.speaker is None and quote.speaker_text == "he"

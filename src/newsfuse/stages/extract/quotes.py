@@ -59,6 +59,11 @@ _SKIPPABLE = re.compile(
 # someone else ("Lind shot her")
 _GENDER_OF = {"he": "m", "his": "m", "himself": "m", "she": "f", "herself": "f"}
 _GENDERED = re.compile(r"\b(?:he|his|himself|she|herself)\b", re.I)
+# role nouns that say a person's gender ("Kaylie Hanson, a DNC spokeswoman")
+_MALE_ROLES = frozenset("spokesman congressman chairman councilman businessman king prince father husband son "
+                        "brother uncle nephew grandfather boyfriend".split())
+_FEMALE_ROLES = frozenset("spokeswoman congresswoman chairwoman councilwoman businesswoman actress queen princess "
+                          "mother wife daughter sister aunt niece grandmother girlfriend".split())
 _OTHER_NAME = re.compile(r"(?<=\s)(?!I\b)[A-Z][a-z]")
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 # ", a partner at Hale & Ross LLP" right before a speech verb: a description of the name before the comma
@@ -162,14 +167,21 @@ def _masked(text: str, regions: list[_Region]) -> str:
 def person_genders(articles: list[Article], index: EntityIndex) -> dict[str, str]:
     """"m" or "f" for each person the story's articles show the gender of, by entity id.
 
-    Evidence, counted over all the articles: an honorific before a mention ("Mr. Lind", "Ms. Lerner"), and
-    the pronouns after a name that opens a sentence naming no other person, up to a speech verb or another
-    capitalised word ("Mara Lind lost her keys"; after "said" or another name, "he" and "she" are as often
-    someone else: "Lind said she ...", "Ada Quist saw Tom Hale drop his hat").  A name further into the
+    Evidence, counted over all the articles: a gendered role ("a DNC spokeswoman"), an honorific before a
+    mention ("Mr. Lind", "Ms. Lerner"), and the pronouns after a name that opens a sentence naming no other
+    person, up to a speech verb or another capitalised word ("Mara Lind lost her keys"; after "said" or another
+    name, "he" and "she" are as often someone else: "Lind said she ...", "Ada Quist saw Tom Hale drop his hat").  A name further into the
     sentence or a possessive gives no pronoun evidence ("... when her talks with Lind began, she was 22",
     "Lind's son said he ...").  A side wins with more than twice the other's votes.
     """
     votes: dict[str, list[int]] = {}
+    for entity in index.entities:
+        if entity.type == "person":
+            for role in entity.roles:
+                words = set(fold(role).split())
+                for side, nouns in enumerate((_MALE_ROLES, _FEMALE_ROLES)):
+                    if words & nouns:
+                        votes.setdefault(entity.id, [0, 0])[side] += 1
     for article in articles:
         text = article.text
         for sentence in article.sentences or [Span(0, len(text))]:
