@@ -170,9 +170,10 @@ def person_genders(articles: list[Article], index: EntityIndex) -> dict[str, str
     Evidence, counted over all the articles: a gendered role ("a DNC spokeswoman"), an honorific before a
     mention ("Mr. Lind", "Ms. Lerner"), and the pronouns after a name that opens a sentence naming no other
     person, up to a speech verb or another capitalised word ("Mara Lind lost her keys"; after "said" or another
-    name, "he" and "she" are as often someone else: "Lind said she ...", "Ada Quist saw Tom Hale drop his hat").  A name further into the
-    sentence or a possessive gives no pronoun evidence ("... when her talks with Lind began, she was 22",
-    "Lind's son said he ...").  A side wins with more than twice the other's votes.
+    name, "he" and "she" are as often someone else: "Lind said she ...", "Ada Quist saw Tom Hale drop his
+    hat").  A name further into the sentence or a possessive gives no pronoun evidence ("... when her talks
+    with Lind began, she was 22", "Lind's son said he ...").  A side wins with more than twice the other's
+    votes.
     """
     votes: dict[str, list[int]] = {}
     for entity in index.entities:
@@ -505,11 +506,14 @@ class _Resolver:
         clause = re.match(r"[^,;:.!?\n]{0,40}", self.masked[after:])
         others = {entity.id for _s, _e, entity in self.index.mentions_in(self.article.id, after, after + clause.end())
                   if entity.type == "person"} if said else set()
+
+        def can_be(entity: Entity | None) -> bool:
+            return self._fits_pronoun(entity, pronoun) and (entity is None or entity.id not in others)
+
         paragraph = _containing(self.paragraphs, offset)
         if paragraph:
             earlier = sorted((pos, e, w) for pos, e, w in self.speakers if paragraph.start <= pos < offset)
-            if earlier and self._fits_pronoun(earlier[-1][1], pronoun) and \
-                    (earlier[-1][1] is None or earlier[-1][1].id not in others):
+            if earlier and can_be(earlier[-1][1]):
                 return earlier[-1][1], earlier[-1][2]
         position = next((k for k, s in enumerate(self.sentences) if s.start <= offset < s.end), None)
         if position is None:
@@ -519,12 +523,11 @@ class _Resolver:
             end = offset if k == position else sentence.end
             people = [entity for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
                       if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
-            fitting = [entity for entity in people if self._fits_pronoun(entity, pronoun) and entity.id not in others]
+            fitting = [entity for entity in people if can_be(entity)]
             if fitting:
                 return fitting[0], None
             speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
-            if speakers and self._fits_pronoun(speakers[-1][1], pronoun) and \
-                    (speakers[-1][1] is None or speakers[-1][1].id not in others):
+            if speakers and can_be(speakers[-1][1]):
                 return speakers[-1][1], speakers[-1][2]
         return None, None
 
