@@ -260,8 +260,9 @@ def tally(result: dict, method: str, floors: dict[str, float] | None = None) -> 
     natural = {cid: {sig for sig, kind, score in found if kept(kind, score)}
                for cid, found in result[method]["natural"].items()}
     alarms = sum(len(v) for v in natural.values())
-    by_kind = Counter(_ALARM_ROW.get(kind, kind) for found in result[method]["natural"].values()
-                      for kind in {(sig, kind): kind for sig, kind, score in found if kept(kind, score)}.values())
+    distinct = [{(sig, kind) for sig, kind, score in found if kept(kind, score)}
+                for found in result[method]["natural"].values()]
+    by_kind = Counter(_ALARM_ROW.get(kind, kind) for pairs in distinct for _sig, kind in pairs)
     kinds = {k: {"planted": 0, "found": 0, "reported": 0, "correct": 0} for k in KINDS}
     for p, found in zip(result["plants"], result[method]["planted"]):
         counts = kinds[p["kind"]]
