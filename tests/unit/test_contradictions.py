@@ -224,6 +224,41 @@ def test_figures_of_plainly_different_owners_are_different_slots():
     assert not counts(body.format(owner="Hale's", n="two"), body.format(owner="Lind's", n="six"))
 
 
+def test_figures_stated_of_two_different_people_are_different_slots():
+    def counts(first, second):
+        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
+                         ("Bay Times", "2026-03-03T08:00:00+00:00", second))
+        return [c for c in found if c["kind"] == "number"]
+
+    body = "In the last home game of the season at the harbour arena, {name} scored {n} points for the Gulls."
+    assert counts(body.format(name="Ada Quist", n="20"), body.format(name="Ada Quist", n="16"))
+    assert not counts(body.format(name="Ada Quist", n="20"), body.format(name="Mira Dunst", n="16"))
+    # the one who reports a figure is not the one it is stated of
+    told = "{name} told reporters that the Gulls scored {n} points in the last home game at the harbour arena."
+    assert counts(told.format(name="Ada Quist", n="20"), told.format(name="Mira Dunst", n="16"))
+
+
+def test_the_same_date_words_read_against_different_article_dates_agree():
+    def dates(first, second):
+        _, found = story(("Coast News", first[0], "The old harbour wall collapsed " + first[1] + ", officials said."),
+                         ("Bay Times", second[0], "The old harbour wall collapsed " + second[1] + ", officials said."))
+        return [c for c in found if c["kind"] == "date"]
+
+    # a week apart, both outlets wrote "on Tuesday": the same words, not two days
+    assert not dates(("2026-03-04T07:00:00+00:00", "on Tuesday"), ("2026-03-11T07:00:00+00:00", "on Tuesday"))
+    assert dates(("2026-03-04T07:00:00+00:00", "on Tuesday"), ("2026-03-04T08:00:00+00:00", "on Monday"))
+    assert dates(("2026-03-04T07:00:00+00:00", "on March 3, 2026"), ("2026-03-04T08:00:00+00:00", "on March 2, 2026"))
+
+
+def test_only_name_shaped_people_can_be_in_a_person_conflict():
+    from newsfuse.stages.synthesize.conflicts import _name_shaped
+
+    for name in ("Ann Lee", "Lee", "Émile O'Brien", "Jean-Luc Picard", "W. Mark Felt Sr."):
+        assert _name_shaped(name), name
+    for name in ("van", "mug", "M.B. A", "Ann lee"):  # a tagger's "people" in lowercase or initials only
+        assert not _name_shaped(name), name
+
+
 def test_two_people_in_one_specific_office_are_a_conflict():
     _, found = story(
         ("Coast News", "2026-03-03T07:00:00+00:00",

@@ -10,8 +10,12 @@ a round figure, widen a value's interval, so "nearly 90 minutes" and "an hour an
 different people.  A disagreeing pair must also be the best match of each value in the other's article, and
 neither article may state the other's value in a context nearly as close (``synthesize.conflict_margin``):
 an outlet that gives both a 15 percent and a 10 percent tax, beside one that gives the 15 percent tax,
-describes two taxes, not a disagreement.  Two people are also in conflict when two outlets name a different
-person as the only holder of one specific title ("House Speaker"), and never name both.
+describes two taxes, not a disagreement.  Figures stated of two different people ("Hansbrough scored 20
+points", "Vaughn finished with 16 points") are two slots, and so are the same date words without a year
+("on Tuesday", "in March") that differ only because each was read against its own article's date.  Two
+people are also in conflict when two outlets name a different person as the only holder of one specific
+title ("House Speaker"), and never name both; a tagger's "person" that is not shaped like a name ("van",
+"M.B. A.") takes no part.
 
 Disagreeing pairs are gathered into one contradiction per slot, with the claims on each side, and typed:
 
@@ -58,6 +62,10 @@ _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
 _LEAD = 1.3  # × the person bar: the person two articles each name most, when neither names the other's
 _OWNER = re.compile(r"\b(?:(his|her)|([A-Z][\w-]+)['’]s?)\s+$")  # a possessive right before a figure
+_HOLDER_WORDS = 8  # a figure's holder is named at most this many words before it
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|tell|according|reported|reports|announced|added|"
+                             r"stated|claimed|estimated|estimates|believes?|thinks?)\b", re.I)
+_YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -191,7 +199,8 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
             if agreeing:
                 agree[i].append((sim, j))
                 agree[j].append((sim, i))
-            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj):
+            elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj) \
+                    and not _same_words(vi, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -258,7 +267,7 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
     """
     people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
     for i, (claim, value) in enumerate(values):
-        if value.kind == "person":
+        if value.kind == "person" and _name_shaped(value.entity.name):
             people[(claim.article.id, id(value.entity))].append(i)
     named: dict[str, set[int]] = defaultdict(set)
     for article_id, entity in people:
@@ -356,10 +365,23 @@ def _one_name(a: str, b: str) -> bool:
     return inside or first[-1] == second[-1]
 
 
+def _name_shaped(name: str) -> bool:
+    """Whether a tagger's person is written as people write a name: one to four words, each capitalised,
+    the last with a small letter ("Ann Lee", "Lee", "Émile O'Brien"; not "van", "M.B. A.")."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words) and any(c.islower() for c in words[-1])
+
+
 def _same_given_name(a: str, b: str) -> bool:
     first, second = a.split(), b.split()
     return len(first) >= 2 and len(second) >= 2 and first[0].lower() == second[0].lower() \
         and first[-1].lower() != second[-1].lower()
+
+
+def _same_words(a: Value, b: Value) -> bool:
+    """Whether two dates are the same words with no year ("Tuesday", "in March", "today"), which differ only
+    because they were read against different article dates: the outlets wrote the same thing."""
+    return a.kind == "date" and not _YEAR.search(a.text) and fold(a.text) == fold(b.text)
 
 
 def _owner(claim: Claim, value: Value) -> str | None:
@@ -370,9 +392,27 @@ def _owner(claim: Claim, value: Value) -> str | None:
     return None if found is None else fold(found.group(1) or found.group(2))
 
 
+def _holder(claim: Claim, value: Value):
+    """The person a figure is stated of: the one named last before it in its claim, a few words back, with no
+    speech verb between ("Hansbrough scored 20 points", "Klitschko (52-3, 46 KOs)"), or None."""
+    before = [v for v in claim.values if v.kind == "person" and v.span.end <= value.span.start]
+    if not before:
+        return None
+    person = max(before, key=lambda v: v.span.end)
+    between = claim.article.text[person.span.end:value.span.start]
+    if len(WORD.findall(between)) > _HOLDER_WORDS or _SPEECH_BETWEEN.search(between):
+        return None
+    return person
+
+
 def _owned_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
-    """Whether two figures are plainly different people's: "his two kids" and "her six kids", "Lind's three
-    dogs" and "Quist's five dogs".  A pronoun against a name ("his" and "Lind's") may be one person."""
+    """Whether two figures are plainly different people's: each stated right after a different person
+    (:func:`_holder`), or after different possessives: "his two kids" and "her six kids", "Lind's three dogs"
+    and "Quist's five dogs".  A pronoun against a name ("his" and "Lind's") may be one person."""
+    hi, hj = _holder(ci, vi), _holder(cj, vj)
+    if hi is not None and hj is not None and hi.entity is not hj.entity and \
+            not _one_name(hi.entity.name, hj.entity.name):
+        return True
     a, b = _owner(ci, vi), _owner(cj, vj)
     if a is None or b is None or a == b:
         return False
