@@ -56,14 +56,6 @@ def test_a_conversion_in_brackets_is_not_a_second_figure():
     assert [q.value for q in find_quantities("It killed 20 people (17 civilians).")] == [20, 17]  # a breakdown
 
 
-def test_a_score_or_a_record_is_not_two_figures():
-    assert find_quantities("The Saints lost 27-24 in overtime.") == []
-    assert find_quantities("The bill passed 52-48 in the Senate.") == []
-    assert [q.value for q in find_quantities("Rahman (45-7-2, 36 KOs) lost.")] == [36]
-    (rng,) = find_quantities("Between 10-15 people were hurt.")  # upwards: a range
-    assert (rng.low, rng.high, rng.unit) == (10, 15, "people")
-
-
 def test_ranges_rates_and_non_figures():
     (rng,) = find_quantities("between 12 and 15 people were hurt")
     assert (rng.low, rng.high) == (12, 15)

@@ -203,22 +203,10 @@ _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:or\s+|about\s+|roughly\s+|some\s+)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
 
 
-# a score, a vote or a win-loss record: "a 27-24 loss", "a 20-2 run", "passed 52-48", "(45-7-2, 36 KOs)"
-_TALLY = re.compile(r"(?<![\w.,$€£-])(\d{1,3})[-–](\d{1,3})((?:[-–]\d{1,3})?)(?![\w%]|[-–.,]\d)")
-
-
-def _tallies(text: str) -> list[Span]:
-    """Digit groups joined by hyphens that are one score or record, not figures: a pair whose first number
-    is not below the second (a range runs upwards: "10-15 people"), or a run of three."""
-    return [Span(m.start(), m.end()) for m in _TALLY.finditer(text)
-            if m.group(3) or int(m.group(1)) >= int(m.group(2))]
-
-
 def find_quantities(text: str, exclude: list[Span] | tuple[Span, ...] = ()) -> list[Quantity]:
-    """Every figure in ``text`` outside the ``exclude`` spans (dates, clock times) and outside scores and
-    records (:func:`_tallies`), in order."""
+    """Every figure in ``text`` outside the ``exclude`` spans (dates, clock times), in order."""
     out: list[Quantity] = []
-    blocked = sorted([*exclude, *_tallies(text)])
+    blocked = sorted(exclude)
     cursor = 0
     for match in _START.finditer(text):
         start = match.start()
