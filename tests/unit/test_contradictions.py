@@ -253,7 +253,8 @@ def test_the_same_date_words_read_against_different_article_dates_agree():
 def test_only_name_shaped_people_can_be_in_a_person_conflict():
     from newsfuse.stages.synthesize.conflicts import _name_shaped
 
-    for name in ("Ann Lee", "Lee", "Émile O'Brien", "Jean-Luc Picard", "W. Mark Felt Sr."):
+    for name in ("Ann Lee", "Lee", "Émile O'Brien", "Jean-Luc Picard", "W. Mark Felt Sr.", "Bashar al-Assad",
+                 "Ludwig van Beethoven"):
         assert _name_shaped(name), name
     for name in ("van", "mug", "M.B. A", "Ann lee"):  # a tagger's "people" in lowercase or initials only
         assert not _name_shaped(name), name

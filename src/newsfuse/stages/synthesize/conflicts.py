@@ -366,10 +366,12 @@ def _one_name(a: str, b: str) -> bool:
 
 
 def _name_shaped(name: str) -> bool:
-    """Whether a tagger's person is written as people write a name: one to four words, each capitalised,
-    the last with a small letter ("Ann Lee", "Lee", "Émile O'Brien"; not "van", "M.B. A.")."""
+    """Whether a tagger's person is written as people write a name: one to five words, the first capitalised,
+    the last with a capital and a small letter ("Ann Lee", "Lee", "Émile O'Brien", "Bashar al-Assad",
+    "Ludwig van Beethoven"; not "van", "mug", "M.B. A.")."""
     words = name.split()
-    return 1 <= len(words) <= 4 and all(w[0].isupper() for w in words) and any(c.islower() for c in words[-1])
+    return 1 <= len(words) <= 5 and words[0][0].isupper() and \
+        any(c.isupper() for c in words[-1]) and any(c.islower() for c in words[-1])
 
 
 def _same_given_name(a: str, b: str) -> bool:
