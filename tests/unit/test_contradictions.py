@@ -211,31 +211,28 @@ def test_a_duration_that_frames_another_figure_is_no_value():
                          "days after the storm, the council said.")
 
 
-def test_figures_of_plainly_different_owners_are_different_slots():
-    def counts(first, second):
-        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
-                         ("Bay Times", "2026-03-03T08:00:00+00:00", second))
-        return [c for c in found if c["kind"] == "number"]
+def _number_conflicts(first: str, second: str) -> list:
+    """The figure contradictions of a story of two outlets, one body each, an hour apart."""
+    _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
+                     ("Bay Times", "2026-03-03T08:00:00+00:00", second))
+    return [c for c in found if c["kind"] == "number"]
 
+
+def test_figures_of_plainly_different_owners_are_different_slots():
     body = "After the flood the family moved into the shelter with {owner} {n} children, the volunteers said on Monday."
-    assert counts(body.format(owner="their", n="two"), body.format(owner="their", n="six"))
-    assert counts(body.format(owner="his", n="two"), body.format(owner="Lind's", n="six"))  # may be one man
-    assert not counts(body.format(owner="his", n="two"), body.format(owner="her", n="six"))
-    assert not counts(body.format(owner="Hale's", n="two"), body.format(owner="Lind's", n="six"))
+    assert _number_conflicts(body.format(owner="their", n="two"), body.format(owner="their", n="six"))
+    assert _number_conflicts(body.format(owner="his", n="two"), body.format(owner="Lind's", n="six"))  # may be one man
+    assert not _number_conflicts(body.format(owner="his", n="two"), body.format(owner="her", n="six"))
+    assert not _number_conflicts(body.format(owner="Hale's", n="two"), body.format(owner="Lind's", n="six"))
 
 
 def test_figures_stated_of_two_different_people_are_different_slots():
-    def counts(first, second):
-        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
-                         ("Bay Times", "2026-03-03T08:00:00+00:00", second))
-        return [c for c in found if c["kind"] == "number"]
-
     body = "In the last home game of the season at the harbour arena, {name} scored {n} points for the Gulls."
-    assert counts(body.format(name="Ada Quist", n="20"), body.format(name="Ada Quist", n="16"))
-    assert not counts(body.format(name="Ada Quist", n="20"), body.format(name="Mira Dunst", n="16"))
+    assert _number_conflicts(body.format(name="Ada Quist", n="20"), body.format(name="Ada Quist", n="16"))
+    assert not _number_conflicts(body.format(name="Ada Quist", n="20"), body.format(name="Mira Dunst", n="16"))
     # the one who reports a figure is not the one it is stated of
     told = "{name} told reporters that the Gulls scored {n} points in the last home game at the harbour arena."
-    assert counts(told.format(name="Ada Quist", n="20"), told.format(name="Mira Dunst", n="16"))
+    assert _number_conflicts(told.format(name="Ada Quist", n="20"), told.format(name="Mira Dunst", n="16"))
 
 
 def test_the_same_date_words_read_against_different_article_dates_agree():
