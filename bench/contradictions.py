@@ -312,6 +312,12 @@ def _name_pools(corpus: Corpus) -> tuple[list[str], list[str]]:
     return sorted(given), sorted({words[-1] for words in names if words[0] in given})
 
 
+def _kind_rows(method: str) -> list[str]:
+    """The table's rows for one method: each planted kind, quotes (newsfuse only: nothing is planted there),
+    and all."""
+    return list(KINDS) + ["quote"] * (method == "newsfuse") + ["all"]
+
+
 def table(results: dict[str, dict]) -> str:
     lines = ["| part | method | kind | planted | recall | precision | false alarms / unchanged cluster |",
              "|---|---|---|---|---|---|---|"]
@@ -319,8 +325,7 @@ def table(results: dict[str, dict]) -> str:
         for method in ("newsfuse", "baseline"):
             counted = tally(result, method)
             kinds = counted["kinds"]
-            rows = list(KINDS) + ["quote"] * (method == "newsfuse") + ["all"]
-            for kind in rows:
+            for kind in _kind_rows(method):
                 counts = ({k: sum(kinds[x][k] for x in KINDS) for k in ("planted", "found", "reported", "correct")}
                           if kind == "all" else kinds.get(kind, {"planted": 0}))
                 recall = f"{counts['found'] / counts['planted']:.3f}" if counts["planted"] else "—"
@@ -349,10 +354,9 @@ _TOKEN_JOINS = (
 
 def detokenize(text: str) -> str:
     """ECB+'s space-tokenised text as ordinary text; the page address some documents open with is dropped."""
-    lines = text.split("\n")
-    if lines and lines[0].startswith("http"):
-        lines = lines[1:]
-    text = "\n".join(lines)
+    first, _, rest = text.partition("\n")
+    if first.startswith("http"):
+        text = rest
     for pattern, replacement in _TOKEN_JOINS:
         text = pattern.sub(replacement, text)
     return text
@@ -383,8 +387,7 @@ def ecb_alarms(shared: Path, config: Config) -> dict:
 def ecb_rows(result: dict) -> list[str]:
     lines = []
     for method, counts in result["by_kind"].items():
-        rows = list(KINDS) + ["quote"] * (method == "newsfuse") + ["all"]
-        for kind in rows:
+        for kind in _kind_rows(method):
             alarmed = sum(counts.values()) if kind == "all" else counts.get(kind, 0)
             lines.append(f"| ECB+ dev ({result['events']} events, unchanged) | {method} | {kind} | — | — | — | "
                          f"{alarmed / max(1, result['events']):.2f} |")
