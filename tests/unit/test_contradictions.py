@@ -235,6 +235,15 @@ def test_figures_stated_of_two_different_people_are_different_slots():
     assert _number_conflicts(told.format(name="Ada Quist", n="20"), told.format(name="Mira Dunst", n="16"))
 
 
+def test_figures_their_own_claims_date_to_different_times_are_different_slots():
+    body = "The storm flooded {n} homes in the harbour district {when}, the council said."
+    assert _number_conflicts(body.format(n="40", when="in March 2024"), body.format(n="90", when="in March 2024"))
+    # a date on one side only does not tell two times apart
+    assert _number_conflicts(body.format(n="40", when="in March 2024"), body.format(n="90", when="near the old port"))
+    # one outlet's figure is of another storm, years before
+    assert not _number_conflicts(body.format(n="40", when="in March 2024"), body.format(n="90", when="in March 2019"))
+
+
 def test_the_same_date_words_read_against_different_article_dates_agree():
     def dates(first, second):
         _, found = story(("Coast News", first[0], "The old harbour wall collapsed " + first[1] + ", officials said."),

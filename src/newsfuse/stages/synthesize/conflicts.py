@@ -12,10 +12,11 @@ neither article may state the other's value in a context nearly as close (``synt
 an outlet that gives both a 15 percent and a 10 percent tax, beside one that gives the 15 percent tax,
 describes two taxes, not a disagreement.  Figures stated of two different people ("Hansbrough scored 20
 points", "Vaughn finished with 16 points") are two slots, and so are the same date words without a year
-("on Tuesday", "in March") that differ only because each was read against its own article's date.  Two
-people are also in conflict when two outlets name a different person as the only holder of one specific
-title ("House Speaker"), and never name both; a tagger's "person" that is not shaped like a name ("van",
-"M.B. A.") takes no part.
+("on Tuesday", "in March") that differ only because each was read against its own article's date, and
+figures whose own claims state different dates ("seven killed on Saturday", "the May 22 bombing that killed
+22").  Two people are also in conflict when two outlets name a different person as the only holder of one
+specific title ("House Speaker"), and never name both; a tagger's "person" that is not shaped like a name
+("van", "M.B. A.") takes no part.
 
 Disagreeing pairs are gathered into one contradiction per slot, with the claims on each side, and typed:
 
@@ -200,7 +201,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
                 agree[i].append((sim, j))
                 agree[j].append((sim, i))
             elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj) \
-                    and not _same_words(vi, vj):
+                    and not _same_words(vi, vj) and not _dated_apart(ci, vi, cj, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -420,6 +421,18 @@ def _owned_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
         return False
     pronouns = {a, b} & {"his", "her"}
     return len(pronouns) == 2 or not pronouns
+
+
+def _dated_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
+    """Whether two figures are dated to different times by their own claims: "seven people were killed on
+    Saturday" and "the bombing on May 22 that killed 22 people", "a low of $26,984 in 2010" and "$31,213
+    last year".  Each claim must state a date and no date of one may agree with a date of the other."""
+    if vi.kind == "date":
+        return False
+    first = [v for v in ci.values if v.kind == "date"]
+    second = [v for v in cj.values if v.kind == "date"]
+    return bool(first) and bool(second) and not any(
+        compatible(a, b) or _same_words(a, b) for a in first for b in second)
 
 
 def _states(claim: Claim, other: Value) -> bool:
