@@ -244,6 +244,23 @@ def test_figures_their_own_claims_date_to_different_times_are_different_slots():
     assert not _number_conflicts(body.format(n="40", when="in March 2024"), body.format(n="90", when="in March 2019"))
 
 
+def test_a_rate_is_compared_only_with_rates_of_its_period():
+    from newsfuse.stages.synthesize.claims import per_period
+
+    def value(text):
+        numbers, _ = _values(text)
+        return per_period(text, numbers[0])
+
+    assert value("He signed for $20 million per season.").bucket == "money:USD/season"
+    assert value("He earns $9 million annually.").bucket == "money:USD/year"
+    assert value("Shares rose to $31 a share.").display.endswith("per share")
+    assert value("The fund paid $9 million a year ago.").bucket == "money:USD"  # when, not a rate
+    body = "The club offered the striker {n}, his agent said after the talks in the harbour city."
+    assert _number_conflicts(body.format(n="a deal worth $184 million"), body.format(n="a deal worth $160 million"))
+    assert not _number_conflicts(body.format(n="a deal worth $184 million"),
+                                 body.format(n="a deal worth $23 million a year"))
+
+
 def test_the_same_date_words_read_against_different_article_dates_agree():
     def dates(first, second):
         _, found = story(("Coast News", first[0], "The old harbour wall collapsed " + first[1] + ", officials said."),

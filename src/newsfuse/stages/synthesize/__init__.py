@@ -19,7 +19,8 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
-from .claims import Claim, Value, comparable, compatible, is_frame, quantity_value, split_claims, stem, time_value
+from .claims import (Claim, Value, comparable, compatible, is_frame, per_period, quantity_value, split_claims, stem,
+                     time_value)
 from .conflicts import find_contradictions
 from .summary import Alignment, summarize
 
@@ -115,7 +116,7 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
     out: list[Claim] = []
     for article in articles:
         spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words]
-        numbers = [v for v in map(quantity_value, article.quantities)
+        numbers = [per_period(article.text, v) for v in map(quantity_value, article.quantities)
                    if v is not None and not is_frame(article.text, v)]
         inside = quoted.get(article.id, [])
         dates = [v for v in map(time_value, [t for t in article.times if not (

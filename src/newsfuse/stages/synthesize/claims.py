@@ -8,7 +8,7 @@ alone.  Each claim keeps the sentence it came from, so a summary can quote whole
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,7 +16,7 @@ from ...model import Article, Citation, Span
 from ...nlp.words import WORD
 
 __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
-           "is_frame"]
+           "is_frame", "per_period"]
 
 # a comma, a conjunction, and the start of a new clause (a subject-like word)
 _CLAUSE_BREAK = re.compile(
@@ -95,6 +95,28 @@ def is_frame(text: str, value: Value) -> bool:
     million in the first four days" states the sales; "the first two days" elsewhere is another window, not
     another account of one.  Such durations are no values to compare."""
     return value.bucket == "duration" and bool(_FRAME.search(text[max(0, value.span.start - 40):value.span.start]))
+
+
+# a figure stated per period or per head: "$20 million per season", "$15 an hour", "$3 a share", "5,000 daily"
+_RATE = re.compile(
+    r"\s*(?:(?:per|a|an|each|every)\s+(?:(?:calendar|fiscal|school|regular)\s+)?"
+    r"(year|month|week|day|night|hour|minute|season|game|match|quarter|share|person|head|capita|household)s?\b"
+    r"(?!\s+(?:after|before|earlier|later|ago|or|and|from|since|into|of|in\s+which)\b)|"
+    r"(annually|yearly|monthly|weekly|daily|nightly|hourly|apiece)\b)", re.I)
+_PER_ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+               "nightly": "night", "hourly": "hour", "apiece": "head", "capita": "head", "person": "head"}
+
+
+def per_period(text: str, value: Value) -> Value:
+    """``value``, a figure of ``text``, as a rate when one is stated right after it ("$23 million per season",
+    "$15 an hour", "three times a week", "$3 a share"): a rate meets only rates of the same period, so "$20
+    million a year" is no other account of "a $184 million deal"."""
+    rate = _RATE.match(text, value.span.end)
+    if rate is None:
+        return value
+    period = (rate.group(1) or rate.group(2)).lower()
+    period = _PER_ADVERB.get(period, period)
+    return replace(value, bucket=f"{value.bucket}/{period}", display=f"{value.display} per {period}")
 
 
 def quantity_value(quantity) -> Value | None:
