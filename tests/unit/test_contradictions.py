@@ -261,6 +261,25 @@ def test_a_rate_is_compared_only_with_rates_of_its_period():
                                  body.format(n="a deal worth $23 million a year"))
 
 
+def test_a_score_is_one_value_compared_whole():
+    from newsfuse.model import Span
+    from newsfuse.stages.synthesize.claims import scores
+
+    def found(text):
+        return [v.display for v in scores(text, Span(0, len(text)))]
+
+    assert found("The Gulls lost 27-24 in overtime.") == ["27-24"]
+    assert found("It was a 24-27 loss for the Gulls.") == ["27-24 loss"]  # either side first
+    assert found("Quist (52-3, 46 KOs) won again.") == ["52-3"]
+    assert found("About 10-15 people were hurt.") == []  # a range
+    body = "The Gulls {result} at the harbour arena on Sunday, their coach told reporters after the game."
+    assert _number_conflicts(body.format(result="lost 27-24"), body.format(result="lost 27-21"))
+    assert not _number_conflicts(body.format(result="lost 27-24"), body.format(result="lost 24-27"))
+    # the 24 of a 27-24 loss is no count of losses, and the Week 15 of "the Week 15 loss" no count either
+    week = "The Gulls were beaten in the Week {n} loss at the harbour arena, their coach told reporters."
+    assert not _number_conflicts(week.format(n="15"), week.format(n="14"))
+
+
 def test_the_same_date_words_read_against_different_article_dates_agree():
     def dates(first, second):
         _, found = story(("Coast News", first[0], "The old harbour wall collapsed " + first[1] + ", officials said."),

@@ -19,8 +19,8 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
-from .claims import (Claim, Value, comparable, compatible, is_frame, per_period, quantity_value, split_claims, stem,
-                     time_value)
+from .claims import (Claim, Value, comparable, compatible, is_frame, is_label, per_period, quantity_value, scores,
+                     split_claims, stem, time_value)
 from .conflicts import find_contradictions
 from .summary import Alignment, summarize
 
@@ -117,7 +117,9 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
     for article in articles:
         spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words]
         numbers = [per_period(article.text, v) for v in map(quantity_value, article.quantities)
-                   if v is not None and not is_frame(article.text, v)]
+                   if v is not None and not is_frame(article.text, v) and not is_label(article.text, v)]
+        paired = [v for s in spans for v in scores(article.text, s)]
+        numbers = paired + [v for v in numbers if not any(p.span.start <= v.span.start < p.span.end for p in paired)]
         inside = quoted.get(article.id, [])
         dates = [v for v in map(time_value, [t for t in article.times if not (
             t.relative and any(q.start <= t.span.start and t.span.end <= q.end for q in inside))]) if v is not None]

@@ -16,7 +16,7 @@ from ...model import Article, Citation, Span
 from ...nlp.words import WORD
 
 __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
-           "is_frame", "per_period"]
+           "is_frame", "is_label", "per_period", "scores"]
 
 # a comma, a conjunction, and the start of a new clause (a subject-like word)
 _CLAUSE_BREAK = re.compile(
@@ -167,6 +167,50 @@ def _display(quantity) -> str:
     unit = quantity.unit or ""
     prefix = f"{quantity.qualifier} " if quantity.qualifier else ""
     return f"{prefix}{value} {unit}".strip()
+
+
+# a score, a vote or a win-loss record: "a 27-24 loss", "beat Evansville 91-73", "voted 7-2", "(52-3, 46 KOs)"
+_PAIR = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w%/-]|[.,]\d|\s?[-–]\s?\d)")
+_SCORE_NOUN = re.compile(r"\s*(?:(?:overtime|OT|home|road|away|upset|opening|season-opening)\s+)?"
+                         r"(win|victory|loss|defeat|lead|run|vote|decision|rout|deficit|drubbing|triumph|shootout|"
+                         r"record|mark|start|edge|advantage|majority|verdict|ruling)s?\b", re.I)
+_SCORE_VERB = re.compile(r"\b(?:won|wins?|lost|loses|beat|beats|defeated|defeats|edged|downed|routed|topped|"
+                         r"trail(?:ed|s)?|led|leads?|voted|votes?|ruled|improv(?:ed|es)\s+to|f[ea]ll?s?\s+to|"
+                         r"record\s+(?:of|to|at)|went|goes|finished|tied)\b[^.;:!?]{0,40}$", re.I)
+# a number that names a thing rather than counting one: "the Week 15 loss", "Flight 370", "Route 66"
+_LABEL = re.compile(r"\b(?:week|game|round|flight|route|highway|interstate|room|gate|channel|stage|chapter|"
+                    r"section|article|amendment|no\.|number|apollo|ward|district|precinct|pier|platform)\s+$", re.I)
+
+
+def scores(text: str, span: Span) -> list[Value]:
+    """The scores, vote tallies and records stated in ``span`` of ``text``, each one value compared whole:
+    "lost 27-24" and "lost 27-21" disagree, and the 24 of "a 27-24 loss" is no count of losses.  A pair counts
+    as a score when a score word follows it ("loss", "vote", "record") or a result verb comes shortly before it
+    ("beat Evansville 91-73", "voted 7-2"), or when it opens a bracket ("Klitschko (52-3, 46 KOs)"); "10-15
+    people" is a range and stays one.  The two numbers of a score are ordered high to low, since outlets write
+    the winner's or the loser's first."""
+    out = []
+    for match in _PAIR.finditer(text, span.start, span.end):
+        noun = _SCORE_NOUN.match(text, match.end())
+        bracket = text[max(span.start, match.start() - 1):match.start()] == "("
+        verb = _SCORE_VERB.search(text, max(span.start, match.start() - 60), match.start())
+        if not (noun or bracket or verb):
+            continue
+        numbers = [int(g) for g in match.groups() if g is not None]
+        if len(numbers) == 2:
+            numbers.sort(reverse=True)
+        code = float(sum(n * 1000 ** (len(numbers) - 1 - k) for k, n in enumerate(numbers)))
+        end = noun.end() if noun else match.end()
+        unit = noun.group(1).lower() if noun else None
+        shown = "-".join(map(str, numbers)) + (f" {unit}" if unit else "")
+        out.append(Value("number", "score", unit, Span(match.start(), end), text[match.start():end], code, code,
+                         shown))
+    return out
+
+
+def is_label(text: str, value: Value) -> bool:
+    """Whether a figure only names a thing ("the Week 15 loss", "Flight 370 passengers"): no amount to compare."""
+    return value.bucket == "count" and bool(_LABEL.search(text[max(0, value.span.start - 20):value.span.start]))
 
 
 def time_value(time) -> Value | None:
