@@ -272,6 +272,7 @@ def test_a_score_is_one_value_compared_whole():
     assert found("It was a 24-27 loss for the Gulls.") == ["27-24 loss"]  # either side first
     assert found("Quist (52-3, 46 KOs) won again.") == ["52-3"]
     assert found("About 10-15 people were hurt.") == []  # a range
+    assert found("The Gulls won praise as 10-15 people joined them.") == []  # a range after a result verb
     body = "The Gulls {result} at the harbour arena on Sunday, their coach told reporters after the game."
     assert _number_conflicts(body.format(result="lost 27-24"), body.format(result="lost 27-21"))
     assert not _number_conflicts(body.format(result="lost 27-24"), body.format(result="lost 24-27"))

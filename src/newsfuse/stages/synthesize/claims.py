@@ -177,6 +177,10 @@ _SCORE_NOUN = re.compile(r"\s*(?:(?:overtime|OT|home|road|away|upset|opening|sea
 _SCORE_VERB = re.compile(r"\b(?:won|wins?|lost|loses|beat|beats|defeated|defeats|edged|downed|routed|topped|"
                          r"trail(?:ed|s)?|led|leads?|voted|votes?|ruled|improv(?:ed|es)\s+to|f[ea]ll?s?\s+to|"
                          r"record\s+(?:of|to|at)|went|goes|finished|tied)\b[^.;:!?]{0,40}$", re.I)
+# what may follow a score found by its verb or bracket: punctuation or a function word, not a counted noun
+# ("beat Evansville 91-73 on Thursday", "voted 7-2 to uphold"; not "won praise as 10-15 people joined")
+_SCORE_END = re.compile(r"\s*(?:[^\w\s]|$|(?:on|in|at|to|for|with|over|against|and|but|after|before|as|when|"
+                        r"while|from|by|that|which|the|a|an|this|last|into|behind|under)\b)", re.I)
 # a number that names a thing rather than counting one: "the Week 15 loss", "Flight 370", "Route 66"
 _LABEL = re.compile(r"\b(?:week|game|round|flight|route|highway|interstate|room|gate|channel|stage|chapter|"
                     r"section|article|amendment|no\.|number|apollo|ward|district|precinct|pier|platform)\s+$", re.I)
@@ -186,15 +190,15 @@ def scores(text: str, span: Span) -> list[Value]:
     """The scores, vote tallies and records stated in ``span`` of ``text``, each one value compared whole:
     "lost 27-24" and "lost 27-21" disagree, and the 24 of "a 27-24 loss" is no count of losses.  A pair counts
     as a score when a score word follows it ("loss", "vote", "record") or a result verb comes shortly before it
-    ("beat Evansville 91-73", "voted 7-2"), or when it opens a bracket ("Klitschko (52-3, 46 KOs)"); "10-15
-    people" is a range and stays one.  The two numbers of a score are ordered high to low, since outlets write
+    ("beat Evansville 91-73", "voted 7-2"), or when it opens a bracket ("Klitschko (52-3, 46 KOs)"), and then
+    no counted noun follows it: "10-15 people" is a range and stays one, even after "won".  The two numbers of a score are ordered high to low, since outlets write
     the winner's or the loser's first."""
     out = []
     for match in _PAIR.finditer(text, span.start, span.end):
         noun = _SCORE_NOUN.match(text, match.end())
         bracket = text[max(span.start, match.start() - 1):match.start()] == "("
         verb = _SCORE_VERB.search(text, max(span.start, match.start() - 60), match.start())
-        if not (noun or bracket or verb):
+        if not (noun or (bracket or verb) and _SCORE_END.match(text, match.end())):
             continue
         numbers = [int(g) for g in match.groups() if g is not None]
         if len(numbers) == 2:
