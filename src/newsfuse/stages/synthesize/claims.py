@@ -170,7 +170,8 @@ def _display(quantity) -> str:
 
 
 # a score, a vote or a win-loss record: "a 27-24 loss", "beat Evansville 91-73", "voted 7-2", "(52-3, 46 KOs)"
-_PAIR = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\w%/-]|[.,]\d|\s?[-–]\s?\d)")
+_PAIR = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?"
+                   r"(?![\w%/-]|[.,]\d|\s?[-–]\s?\d)")
 _SCORE_NOUN = re.compile(r"\s*(?:(?:overtime|OT|home|road|away|upset|opening|season-opening)\s+)?"
                          r"(win|victory|loss|defeat|lead|run|vote|decision|rout|deficit|drubbing|triumph|shootout|"
                          r"record|mark|start|edge|advantage|majority|verdict|ruling)s?\b", re.I)
@@ -191,8 +192,8 @@ def scores(text: str, span: Span) -> list[Value]:
     "lost 27-24" and "lost 27-21" disagree, and the 24 of "a 27-24 loss" is no count of losses.  A pair counts
     as a score when a score word follows it ("loss", "vote", "record") or a result verb comes shortly before it
     ("beat Evansville 91-73", "voted 7-2"), or when it opens a bracket ("Klitschko (52-3, 46 KOs)"), and then
-    no counted noun follows it: "10-15 people" is a range and stays one, even after "won".  The two numbers of a score are ordered high to low, since outlets write
-    the winner's or the loser's first."""
+    no counted noun follows it: "10-15 people" is a range and stays one, even after "won".  The two numbers of
+    a score are ordered high to low, since outlets write the winner's or the loser's first."""
     out = []
     for match in _PAIR.finditer(text, span.start, span.end):
         noun = _SCORE_NOUN.match(text, match.end())
