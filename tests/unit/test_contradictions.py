@@ -244,6 +244,22 @@ def test_figures_their_own_claims_date_to_different_times_are_different_slots():
     assert not _number_conflicts(body.format(n="40", when="in March 2024"), body.format(n="90", when="in March 2019"))
 
 
+def test_figures_counted_over_different_time_frames_are_different_slots():
+    body = "The ferry line carried {n} passengers {frame}, the harbour office said."
+    assert _number_conflicts(body.format(n="4,000", frame="this season"), body.format(n="9,000", frame="this season"))
+    # a frame on one side only does not tell two counts apart
+    assert _number_conflicts(body.format(n="4,000", frame="this season"), body.format(n="9,000", frame="on its route"))
+    # the same period with no clashing modifier is one frame
+    assert _number_conflicts(body.format(n="4,000", frame="in the season"), body.format(n="9,000", frame="this season"))
+    assert not _number_conflicts(body.format(n="4,000", frame="in its last two weeks"),
+                                 body.format(n="9,000", frame="this season"))
+    assert not _number_conflicts(body.format(n="4,000", frame="this season"),
+                                 body.format(n="9,000", frame="last season"))
+    # a figure is not its own frame: "in 14 games" against "in 16 games" are two counts of one thing
+    games = "The striker has played in {n} games for the harbour club, the coach said."
+    assert _number_conflicts(games.format(n="14"), games.format(n="16"))
+
+
 def test_a_rate_is_compared_only_with_rates_of_its_period():
     from newsfuse.stages.synthesize.claims import per_period
 

@@ -14,9 +14,9 @@ describes two taxes, not a disagreement.  Figures stated of two different people
 points", "Vaughn finished with 16 points") are two slots, and so are the same date words without a year
 ("on Tuesday", "in March") that differ only because each was read against its own article's date, and
 figures whose own claims state different dates ("seven killed on Saturday", "the May 22 bombing that killed
-22").  Two people are also in conflict when two outlets name a different person as the only holder of one
-specific title ("House Speaker"), and never name both; a tagger's "person" that is not shaped like a name
-("van", "M.B. A.") takes no part.
+22") or different time frames ("since Week 11", "this season").  Two people are also in conflict when two
+outlets name a different person as the only holder of one specific title ("House Speaker"), and never name
+both; a tagger's "person" that is not shaped like a name ("van", "M.B. A.") takes no part.
 
 Disagreeing pairs are gathered into one contradiction per slot, with the claims on each side, and typed:
 
@@ -67,6 +67,14 @@ _HOLDER_WORDS = 8  # a figure's holder is named at most this many words before i
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|tell|according|reported|reports|announced|added|"
                              r"stated|claimed|estimated|estimates|believes?|thinks?)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
+# a time frame a figure is counted over: "this season", "in the second half", "in his last two games", "since
+# Week 11"; group 1 or 2 is the frame's modifier (if any), group 3 its period
+_FRAME_PERIOD = r"(half|quarter|period|inning|round|season|year|month|week|day|game|match|race|tournament|" \
+                r"campaign|career|term(?!s\s+of\b)|decade|stretch|minute|hour)s?\b"
+_FRAMED = re.compile(
+    r"\b(?:(this|last|next|that)\s+|(?:in|during|over|through|throughout|for|across|since)\s+"
+    r"(?:(?:the|his|her|its|their|a|an)\s+)?(?:(first|second|third|fourth|fifth|final|last|past|previous|opening|"
+    r"closing|next|early|late|regular|whole|entire)\s+)?(?:[\w½-]+\s+){0,2}?)" + _FRAME_PERIOD, re.I)
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -201,7 +209,8 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
                 agree[i].append((sim, j))
                 agree[j].append((sim, i))
             elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj) \
-                    and not _same_words(vi, vj) and not _dated_apart(ci, vi, cj, vj):
+                    and not _same_words(vi, vj) and not _dated_apart(ci, vi, cj, vj) \
+                    and not _framed_apart(ci, vi, cj, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -433,6 +442,28 @@ def _dated_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     second = [v for v in cj.values if v.kind == "date"]
     return bool(first) and bool(second) and not any(
         compatible(a, b) or _same_words(a, b) for a in first for b in second)
+
+
+def _frames(claim: Claim, value: Value) -> set[tuple[str, str]]:
+    """The time frames ``claim`` counts over, as (modifier or "", period), leaving out ``value``'s own words
+    ("54 games" is the figure of "in 54 games", not its frame)."""
+    out = set()
+    for found in _FRAMED.finditer(claim.article.text, claim.span.start, claim.span.end):
+        if found.start() < value.span.end and value.span.start < found.end():
+            continue
+        out.add(((found.group(1) or found.group(2) or "").lower(), found.group(3).lower()))
+    return out
+
+
+def _framed_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
+    """Whether two figures are counted over different time frames by their own claims: "176 receiving yards
+    since Week 11" and "258 receiving yards this season", "nine touchdowns in 10 games" and "11 touchdowns
+    this year".  Both claims must name a frame, and no frame of one may be of the same period as one of the
+    other's with no clashing modifier ("this season" and "last season" clash; "the season" and "this
+    season" do not)."""
+    first, second = _frames(ci, vi), _frames(cj, vj)
+    return bool(first) and bool(second) and not any(
+        p == q and (not m or not n or m == n) for m, p in first for n, q in second)
 
 
 def _states(claim: Claim, other: Value) -> bool:
