@@ -271,6 +271,8 @@ def test_a_rate_is_compared_only_with_rates_of_its_period():
     assert value("He earns $9 million annually.").bucket == "money:USD/year"
     assert value("Shares rose to $31 a share.").display.endswith("per share")
     assert value("The fund paid $9 million a year ago.").bucket == "money:USD"  # when, not a rate
+    assert value("The centre pulled down eight rebounds a game.").display == "8 rebounds per game"
+    assert value("The centre pulled down eight rebounds in a game.").bucket == "count"  # one game, not a rate
     body = "The club offered the striker {n}, his agent said after the talks in the harbour city."
     assert _number_conflicts(body.format(n="a deal worth $184 million"), body.format(n="a deal worth $160 million"))
     assert not _number_conflicts(body.format(n="a deal worth $184 million"),

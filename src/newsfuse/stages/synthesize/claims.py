@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ...model import Article, Citation, Span
-from ...nlp.words import WORD
+from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
            "is_frame", "is_label", "per_period", "scores"]
@@ -107,11 +107,24 @@ _PER_ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly
                "nightly": "night", "hourly": "hour", "apiece": "head", "capita": "head", "person": "head"}
 
 
+_COUNTED = re.compile(r"\s+([^\W\d_][\w'’-]*)")  # a word naming what a figure counts ("eight rebounds")
+_COUNTED_WORDS = 2  # at most this many between a figure and its period ("$2 billion in sales" has a stop word)
+
+
 def per_period(text: str, value: Value) -> Value:
     """``value``, a figure of ``text``, as a rate when one is stated right after it ("$23 million per season",
-    "$15 an hour", "three times a week", "$3 a share"): a rate meets only rates of the same period, so "$20
-    million a year" is no other account of "a $184 million deal"."""
-    rate = _RATE.match(text, value.span.end)
+    "$15 an hour", "three times a week", "$3 a share"), or after the words naming what it counts ("eight
+    rebounds a game", "5,000 visitors a day"): a rate meets only rates of the same period, so "$20 million a
+    year" is no other account of "a $184 million deal"."""
+    at, rate = value.span.end, _RATE.match(text, value.span.end)
+    for _ in range(_COUNTED_WORDS):
+        if rate is not None:
+            break
+        word = _COUNTED.match(text, at)
+        if word is None or word.group(1).lower() in STOPWORDS:
+            break
+        at = word.end()
+        rate = _RATE.match(text, at)
     if rate is None:
         return value
     period = (rate.group(1) or rate.group(2)).lower()
