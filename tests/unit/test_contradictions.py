@@ -251,6 +251,8 @@ def test_figures_counted_over_different_time_frames_are_different_slots():
     assert _number_conflicts(body.format(n="4,000", frame="this season"), body.format(n="9,000", frame="on its route"))
     # the same period with no clashing modifier is one frame
     assert _number_conflicts(body.format(n="4,000", frame="in the season"), body.format(n="9,000", frame="this season"))
+    assert _number_conflicts(body.format(n="4,000", frame="in the past year"),
+                             body.format(n="9,000", frame="over the last year"))
     assert not _number_conflicts(body.format(n="4,000", frame="in its last two weeks"),
                                  body.format(n="9,000", frame="this season"))
     assert not _number_conflicts(body.format(n="4,000", frame="this season"),

@@ -72,9 +72,10 @@ _YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 _FRAME_PERIOD = r"(half|quarter|period|inning|round|season|year|month|week|day|game|match|race|tournament|" \
                 r"campaign|career|term(?!s\s+of\b)|decade|stretch|minute|hour)s?\b"
 _FRAMED = re.compile(
-    r"\b(?:(this|last|next|that)\s+|(?:in|during|over|through|throughout|for|across|since)\s+"
+    r"\b(?:(this|last|next)\s+|(?:in|during|over|through|throughout|for|across|since)\s+"
     r"(?:(?:the|his|her|its|their|a|an)\s+)?(?:(first|second|third|fourth|fifth|final|last|past|previous|opening|"
     r"closing|next|early|late|regular|whole|entire)\s+)?(?:[\w½-]+\s+){0,2}?)" + _FRAME_PERIOD, re.I)
+_FRAME_MODIFIER = {"past": "last", "previous": "last", "final": "last", "whole": "", "entire": "", "regular": ""}
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -451,7 +452,8 @@ def _frames(claim: Claim, value: Value) -> set[tuple[str, str]]:
     for found in _FRAMED.finditer(claim.article.text, claim.span.start, claim.span.end):
         if found.start() < value.span.end and value.span.start < found.end():
             continue
-        out.add(((found.group(1) or found.group(2) or "").lower(), found.group(3).lower()))
+        modifier = (found.group(1) or found.group(2) or "").lower()
+        out.add((_FRAME_MODIFIER.get(modifier, modifier), found.group(3).lower()))
     return out
 
 
@@ -460,7 +462,7 @@ def _framed_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     since Week 11" and "258 receiving yards this season", "nine touchdowns in 10 games" and "11 touchdowns
     this year".  Both claims must name a frame, and no frame of one may be of the same period as one of the
     other's with no clashing modifier ("this season" and "last season" clash; "the season" and "this
-    season" do not)."""
+    season" do not, nor do "the past year" and "the last year")."""
     first, second = _frames(ci, vi), _frames(cj, vj)
     return bool(first) and bool(second) and not any(
         p == q and (not m or not n or m == n) for m, p in first for n, q in second)
