@@ -262,6 +262,21 @@ def test_figures_counted_over_different_time_frames_are_different_slots():
     assert _number_conflicts(games.format(n="14"), games.format(n="16"))
 
 
+def test_counts_of_different_outcomes_are_different_slots():
+    body = "The storm that crossed the harbour district on Monday night {what}, the county office said."
+    assert _number_conflicts(body.format(what="killed 12 people"), body.format(what="killed 19 people"))
+    assert _number_conflicts(body.format(what="killed 12 people"), body.format(what="left 19 people dead"))
+    assert _number_conflicts(body.format(what="killed 12 people"),
+                             body.format(what="saw 19 people shot and killed by looters"))
+    # an outcome on one side only does not tell two counts apart
+    assert _number_conflicts(body.format(what="killed 12 people"), body.format(what="hit 19 people"))
+    assert not _number_conflicts(body.format(what="killed 12 people"), body.format(what="injured 19 people"))
+    # the outcome of a count is the one in its own phrase, not one past a conjunction
+    assert _number_conflicts(body.format(what="hurt 40 guests at the old hall"),
+                             body.format(what="killed two and 52 guests at the old hall were hurt"))
+    assert not _number_conflicts(body.format(what="damaged 300 houses"), body.format(what="destroyed 800 houses"))
+
+
 def test_a_rate_is_compared_only_with_rates_of_its_period():
     from newsfuse.stages.synthesize.claims import per_period
 

@@ -14,7 +14,8 @@ describes two taxes, not a disagreement.  Figures stated of two different people
 points", "Vaughn finished with 16 points") are two slots, and so are the same date words without a year
 ("on Tuesday", "in March") that differ only because each was read against its own article's date, and
 figures whose own claims state different dates ("seven killed on Saturday", "the May 22 bombing that killed
-22") or different time frames ("since Week 11", "this season").  Two people are also in conflict when two
+22"), different time frames ("since Week 11", "this season") or different outcomes named beside them
+("killing two", "shooting three").  Two people are also in conflict when two
 outlets name a different person as the only holder of one specific title ("House Speaker"), and never name
 both; a tagger's "person" that is not shaped like a name ("van", "M.B. A.") takes no part.
 
@@ -76,6 +77,28 @@ _FRAMED = re.compile(
     r"(?:(?:the|his|her|its|their|a|an)\s+)?(?:(first|second|third|fourth|fifth|final|last|past|previous|opening|"
     r"closing|next|early|late|regular|whole|entire)\s+)?(?:[\w½-]+\s+){0,2}?)" + _FRAME_PERIOD, re.I)
 _FRAME_MODIFIER = {"past": "last", "previous": "last", "final": "last", "whole": "", "entire": "", "regular": ""}
+# What happened to the people or things a count counts, named next to it: "killing 12" and "injuring 40" count
+# different people.  "shot dead" and "shot and killed" are deaths; "shot" alone is not.  A noun such as "injury" or
+# "destruction" names a cause or a cost, not what happened to what is counted, so only the verb forms count.
+_OUTCOME_CLASSES = {
+    "dead": r"shot\s+(?:and\s+killed|dead|to\s+death)|kill(?:s|ed|ing)?|dead|deaths?|died|dies|dying|die|fatalit\w*|"
+            r"perish(?:ed|ing)|murdered|slain",
+    "injured": r"injur(?:e|es|ed|ing)|wound(?:ed|ing)|hurt|hospitali[sz](?:ed|ing)",
+    "shot": r"shot",
+    "missing": r"missing|unaccounted",
+    "arrested": r"arrests?|arrest(?:ed|ing)|detain(?:s|ed|ing)?",
+    "evacuated": r"evacuat(?:e|es|ed|ing)",
+    "displaced": r"displac(?:e|es|ed|ing)|homeless",
+    "rescued": r"rescu(?:ed|ing)",
+    "trapped": r"trapped",
+    "infected": r"infect(?:s|ed|ing)?|sicken(?:s|ed|ing)?",
+    "damaged": r"damag(?:e|es|ed|ing)",
+    "destroyed": r"destroy(?:s|ed|ing)?|flatten(?:s|ed|ing)|razed|levell?ed",
+}
+_OUTCOME = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _OUTCOME_CLASSES.items()) + r")\b",
+                      re.I)
+_OUTCOME_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|(?<!\bshot )\band\b|\b(?:or|but|while|whereas)\b", re.I)
+_OUTCOME_WORDS = 6  # an outcome is named at most this many words from its count, in the count's own phrase
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -211,7 +234,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
                 agree[j].append((sim, i))
             elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj) \
                     and not _same_words(vi, vj) and not _dated_apart(ci, vi, cj, vj) \
-                    and not _framed_apart(ci, vi, cj, vj):
+                    and not _framed_apart(ci, vi, cj, vj) and not _outcomes_apart(ci, vi, cj, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -466,6 +489,40 @@ def _framed_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     first, second = _frames(ci, vi), _frames(cj, vj)
     return bool(first) and bool(second) and not any(
         p == q and (not m or not n or m == n) for m, p in first for n, q in second)
+
+
+def _outcome(claim: Claim, value: Value) -> str | None:
+    """What happened to what a count counts, as its class ("dead", "injured", "damaged", ...), when the count's
+    own phrase names it: the nearest outcome word at most a few words away, not past a comma or a
+    conjunction ("Twelve people were killed and 70 others were injured": 70 were injured)."""
+    text = claim.article.text
+    before = text[max(claim.span.start, value.span.start - 80):value.span.start]
+    breaks = list(_OUTCOME_BREAK.finditer(before))
+    offset = value.span.start - len(before)
+    start = offset + (breaks[-1].end() if breaks else 0)
+    after = text[value.span.end:min(claim.span.end, value.span.end + 80)]
+    stop = _OUTCOME_BREAK.search(after)
+    end = value.span.end + (stop.start() if stop else len(after))
+    found = []
+    for match in _OUTCOME.finditer(text, start, end):
+        if match.end() <= value.span.start:
+            distance = len(WORD.findall(text, match.end(), value.span.start))
+        elif match.start() >= value.span.end:
+            distance = len(WORD.findall(text, value.span.end, match.start()))
+        else:
+            continue
+        if distance <= _OUTCOME_WORDS:
+            found.append((distance, match.lastgroup))
+    return min(found)[1] if found else None
+
+
+def _outcomes_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
+    """Whether two counts are of different outcomes by the words next to them: "killing 12" and "injuring 40",
+    "damaged 300 houses" and "destroyed 800 homes".  Both counts must name one."""
+    if not vi.bucket.startswith("count"):
+        return False
+    first, second = _outcome(ci, vi), _outcome(cj, vj)
+    return first is not None and second is not None and first != second
 
 
 def _states(claim: Claim, other: Value) -> bool:
