@@ -290,6 +290,15 @@ def test_a_rate_is_compared_only_with_rates_of_its_period():
     assert value("The fund paid $9 million a year ago.").bucket == "money:USD"  # when, not a rate
     assert value("The centre pulled down eight rebounds a game.").display == "8 rebounds per game"
     assert value("The centre pulled down eight rebounds in a game.").bucket == "count"  # one game, not a rate
+    # the period of a rate says how often, not how long: no duration of its own
+    from newsfuse.stages.synthesize.claims import is_period
+    for text, periods in (("Cleaners earn $15 an hour.", [True]), ("She swam for an hour.", [False]),
+                          ("He was paid $15 an hour for two hours.", [True, False])):
+        numbers, _ = _values(text)
+        assert [is_period(text, v, numbers) for v in numbers if v.bucket == "duration"] == periods
+    shift = "The harbour cleaners worked {what} on the night shift at the old port, the union said."
+    assert _number_conflicts(shift.format(what="for an hour"), shift.format(what="for two hours"))
+    assert not _number_conflicts(shift.format(what="for $15 an hour"), shift.format(what="for two hours"))
     body = "The club offered the striker {n}, his agent said after the talks in the harbour city."
     assert _number_conflicts(body.format(n="a deal worth $184 million"), body.format(n="a deal worth $160 million"))
     assert not _number_conflicts(body.format(n="a deal worth $184 million"),

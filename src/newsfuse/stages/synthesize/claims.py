@@ -16,7 +16,7 @@ from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
-           "is_frame", "is_label", "per_period", "scores"]
+           "is_frame", "is_label", "is_period", "per_period", "scores"]
 
 # a comma, a conjunction, and the start of a new clause (a subject-like word)
 _CLAUSE_BREAK = re.compile(
@@ -116,6 +116,29 @@ def per_period(text: str, value: Value) -> Value:
     "$15 an hour", "three times a week", "$3 a share"), or after the words naming what it counts ("eight
     rebounds a game", "5,000 visitors a day"): a rate meets only rates of the same period, so "$20 million a
     year" is no other account of "a $184 million deal"."""
+    rate = _rate(text, value)
+    if rate is None:
+        return value
+    period = (rate.group(1) or rate.group(2)).lower()
+    period = _PER_ADVERB.get(period, period)
+    return replace(value, bucket=f"{value.bucket}/{period}", display=f"{value.display} per {period}")
+
+
+def is_period(text: str, value: Value, figures: list[Value]) -> bool:
+    """Whether ``value`` is the period of a rate one of ``figures`` states ("an hour" of "$15 an hour"): how
+    often, not how long, so no duration to compare."""
+    if value.bucket != "duration":
+        return False
+    for figure in figures:
+        if figure.span.end <= value.span.start <= figure.span.end + 40:
+            rate = _rate(text, figure)
+            if rate is not None and rate.start() <= value.span.start and value.span.end <= rate.end():
+                return True
+    return False
+
+
+def _rate(text: str, value: Value):
+    """The match of the rate words after ``value`` (its period in group 1 or 2), or None."""
     at, rate = value.span.end, _RATE.match(text, value.span.end)
     for _ in range(_COUNTED_WORDS):
         if rate is not None:
@@ -125,11 +148,7 @@ def per_period(text: str, value: Value) -> Value:
             break
         at = word.end()
         rate = _RATE.match(text, at)
-    if rate is None:
-        return value
-    period = (rate.group(1) or rate.group(2)).lower()
-    period = _PER_ADVERB.get(period, period)
-    return replace(value, bucket=f"{value.bucket}/{period}", display=f"{value.display} per {period}")
+    return rate
 
 
 def quantity_value(quantity) -> Value | None:
