@@ -233,6 +233,12 @@ def test_figures_stated_of_two_different_people_are_different_slots():
     # the one who reports a figure is not the one it is stated of
     told = "{name} told reporters that the Gulls scored {n} points in the last home game at the harbour arena."
     assert _number_conflicts(told.format(name="Ada Quist", n="20"), told.format(name="Mira Dunst", n="16"))
+    confirmed = "{name} confirmed that the Gulls scored {n} points in the last home game at the harbour arena."
+    assert _number_conflicts(confirmed.format(name="Ada Quist", n="20"), confirmed.format(name="Mira Dunst", n="16"))
+    # the holder may be named a dozen words back in the claim
+    far = "{name} came off the bench late in the last home game of the season and scored {n} points for the Gulls."
+    assert _number_conflicts(far.format(name="Ada Quist", n="20"), far.format(name="Ada Quist", n="16"))
+    assert not _number_conflicts(far.format(name="Ada Quist", n="20"), far.format(name="Mira Dunst", n="16"))
 
 
 def test_figures_their_own_claims_date_to_different_times_are_different_slots():

@@ -64,9 +64,13 @@ _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
 _LEAD = 1.3  # × the person bar: the person two articles each name most, when neither names the other's
 _OWNER = re.compile(r"\b(?:(his|her)|([A-Z][\w-]+)['’]s?)\s+$")  # a possessive right before a figure
-_HOLDER_WORDS = 8  # a figure's holder is named at most this many words before it
+_HOLDER_WORDS = 20  # a figure's holder is named at most this many words before it
+# a verb of saying or counting between a person and a figure: the person reports the figure, it is not theirs
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|tell|according|reported|reports|announced|added|"
-                             r"stated|claimed|estimated|estimates|believes?|thinks?)\b", re.I)
+                             r"stated|claimed|estimated|estimates|believes?|thinks?|confirm(?:s|ed)|put(?:s|ting)?|"
+                             r"count(?:s|ed)|tall(?:ies|ied)|reveal(?:s|ed)|disclos(?:es|ed)|not(?:es|ed)|wr(?:ote|ites)|"
+                             r"tweet(?:s|ed)|testif(?:ies|ied)|insist(?:s|ed)|explain(?:s|ed)|cit(?:es|ed)|"
+                             r"quot(?:es|ed)|predict(?:s|ed)|forecasts?|expects?|expected)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 # a time frame a figure is counted over: "this season", "in the second half", "in his last two games", "since
 # Week 11"; group 1 or 2 is the frame's modifier (if any), group 3 its period
@@ -429,7 +433,7 @@ def _owner(claim: Claim, value: Value) -> str | None:
 
 
 def _holder(claim: Claim, value: Value):
-    """The person a figure is stated of: the one named last before it in its claim, a few words back, with no
+    """The person a figure is stated of: the one named last before it in its claim, at most 20 words back, with no
     speech verb between ("Hansbrough scored 20 points", "Klitschko (52-3, 46 KOs)"), or None."""
     before = [v for v in claim.values if v.kind == "person" and v.span.end <= value.span.start]
     if not before:
