@@ -68,9 +68,9 @@ _HOLDER_WORDS = 20  # a figure's holder is named at most this many words before 
 # a verb of saying or counting between a person and a figure: the person reports the figure, it is not theirs
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|say|told|tells|tell|according|reported|reports|announced|added|"
                              r"stated|claimed|estimated|estimates|believes?|thinks?|confirm(?:s|ed)|put(?:s|ting)?|"
-                             r"count(?:s|ed)|tall(?:ies|ied)|reveal(?:s|ed)|disclos(?:es|ed)|not(?:es|ed)|wr(?:ote|ites)|"
-                             r"tweet(?:s|ed)|testif(?:ies|ied)|insist(?:s|ed)|explain(?:s|ed)|cit(?:es|ed)|"
-                             r"quot(?:es|ed)|predict(?:s|ed)|forecasts?|expects?|expected)\b", re.I)
+                             r"count(?:s|ed)|tall(?:ies|ied)|reveal(?:s|ed)|disclos(?:es|ed)|not(?:es|ed)|"
+                             r"wr(?:ote|ites)|tweet(?:s|ed)|testif(?:ies|ied)|insist(?:s|ed)|explain(?:s|ed)|"
+                             r"cit(?:es|ed)|quot(?:es|ed)|predict(?:s|ed)|forecasts?|expects?|expected)\b", re.I)
 _YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 # a time frame a figure is counted over: "this season", "in the second half", "in his last two games", "since
 # Week 11"; group 1 or 2 is the frame's modifier (if any), group 3 its period
