@@ -41,6 +41,10 @@ def test_number_words(words, value):
     ("about a quarter of a mile from shore", 402.336, "measure", "about"),
     ("half a mile away", 804.672, "measure", None),
     ("half a dozen eggs", 6, "count", None),
+    ("a hundred and twenty men", 120, "count", None),
+    ("about a thousand people", 1000, "count", "about"),
+    ("a million dollars", 1e6, "money", None),
+    ("damage of $US1.5 million", 1.5e6, "money", None),
 ])
 def test_quantities_are_normalised(text, value, kind, qualifier):
     found = find_quantities(text)
@@ -54,6 +58,9 @@ def test_a_conversion_in_brackets_is_not_a_second_figure():
         ["56 nautical miles"]
     assert [q.text for q in find_quantities("Rooms cost $100 (£80) a night.")] == ["$100"]
     assert [q.value for q in find_quantities("It killed 20 people (17 civilians).")] == [20, 17]  # a breakdown
+    assert [q.text for q in find_quantities("Damage reached $US1 million ($1.52 million).")] == ["$US1 million"]
+    assert [(q.value, q.unit) for q in find_quantities("It cost NZ$3 million, or HK$40.")] == [(3e6, "NZD"),
+                                                                                             (40, "HKD")]
 
 
 def test_ranges_rates_and_non_figures():
@@ -62,6 +69,14 @@ def test_ranges_rates_and_non_figures():
     assert [q.text for q in find_quantities("He walks 30 minutes a day.")] == ["30 minutes"]
     assert find_quantities("one of them said no one knew") == []
     assert find_quantities("in 2019") == []  # a year is a date
+    # "and" joins number words after a scale or before a fraction only: two numbers here, a range
+    (rng,) = find_quantities("a deal between six and eight years")
+    assert (rng.low, rng.high) == (6 * 31556952, 8 * 31556952)
+    assert [q.value for q in find_quantities("He has five and she has six children.")] == [5, 6]
+    # the half of a game is no figure
+    assert find_quantities("He made a first-half free throw.") == []
+    assert [q.text for q in find_quantities("Two second - half goals won it; half a dozen fans cheered.")] == \
+        ["Two", "half a dozen"]
 
 
 ANCHOR = date(2024, 3, 6)  # a Wednesday

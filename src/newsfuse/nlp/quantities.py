@@ -29,12 +29,14 @@ NUMBER_WORD = (rf"(?:(?:{'|'.join(sorted([*_UNITS, *_TENS], key=len, reverse=Tru
                rf"|an?\s+(?=(?:hour|day|week|month|year|decade|century|minute|second)s?\b)"
                rf"|an?\s+(?=(?:hundred|thousand|million|billion)\b))")
 _WORD_RUN = re.compile(
-    rf"\b{NUMBER_WORD}(?:(?:\s+|-)(?:and\s+)?(?:{'|'.join(sorted([*_UNITS, *_TENS, *_SCALES, 'dozen'], key=len, reverse=True))}"
+    rf"\b(?:an?\s+(?:hundred|thousand|million|billion)\b|{NUMBER_WORD})"  # "a hundred and twenty", "two hundred"
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:{'|'.join(sorted([*_UNITS, *_TENS, *_SCALES, 'dozen'], key=len, reverse=True))}"
     rf"|a\s+half|a\s+quarter)(?:-(?:{'|'.join(_UNITS)}))?)*\b", re.I)
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _SCALE_WORD = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn)\b)"
-_CURRENCY_SIGN = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD"}
+_CURRENCY_SIGN = {"$": "USD", "us$": "USD", "$us": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+                  "c$": "CAD", "a$": "AUD", "$a": "AUD", "au$": "AUD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD"}
 _CURRENCY_WORD = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound sterling": "GBP",
                   "pounds sterling": "GBP", "yen": "JPY", "rupees": "INR", "rupee": "INR", "yuan": "CNY",
                   "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "francs": "CHF",
@@ -162,7 +164,8 @@ def parse_number_words(words: str) -> float | None:
 def _number_at(text: str, start: int) -> tuple[float, int] | None:
     """A number (digits or words, with a scale word) starting at ``start``: its value and end offset."""
     match = re.compile(rf"(?:{_DIGITS})").match(text, start)
-    if match and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,")):
+    if match and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,")
+                  or text.endswith(("$US", "$A"), max(0, start - 3), start)):
         value = float(match.group(0).replace(",", ""))
         end = match.end()
         scale = re.compile(_SCALE_WORD, re.I).match(text, end)
@@ -185,6 +188,11 @@ def _number_at(text: str, start: int) -> tuple[float, int] | None:
     match = _WORD_RUN.match(text, start)
     if match:
         phrase = match.group(0).rstrip()
+        # "and" joins number words only after a scale ("two hundred and fifty") or before a fraction ("two and
+        # a half"): "between six and eight years" is two numbers, a range, not fourteen
+        joint = _LOOSE_AND.search(phrase)
+        if joint:
+            phrase = phrase[:joint.start()]
         # a trailing "and" or article belongs to the next phrase ("two and the rest")
         phrase = re.sub(r"(?:\s+(?:and|a|an))+$", "", phrase, flags=re.I)
         value = parse_number_words(phrase)
@@ -193,8 +201,14 @@ def _number_at(text: str, start: int) -> tuple[float, int] | None:
     return None
 
 
+_HALF_OF_GAME = re.compile(r"\b(?:first|second|1st|2nd)\s*-?\s*$", re.I)
+_HALF_NEXT = re.compile(r"\s*-?\s*half\b", re.I)
+_LOOSE_AND = re.compile(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)(?<!trillion)(?<!dozen)\s+and\s+"
+                        r"(?!an?\s+(?:half|quarter)\b)", re.I)
 _HALF_A = re.compile(r"half\s+an?(?:\s+(million|billion|thousand)\b|(?=\s+(?:second|minute|hour|day|week|month|year|decade|century)\b))",
                      re.I)
+# a currency sign before a figure: "$", "US$", "$US1 million" (Australian and wire style), "NZ$", "HK$"
+_SIGN = re.compile(r"(US\$|AU\$|NZ\$|HK\$|\$US|\$A|[CAS]\$|[$€£¥₹])\s?$")
 _START = re.compile(rf"(?:{_DIGITS})|\b(?:{NUMBER_WORD})", re.I)
 
 
@@ -235,7 +249,7 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
     is_word = not head[:1].isdigit() and not head.startswith(".")
     begin = start
     currency = None
-    sign = re.search(r"(US\$|C\$|A\$|[$€£¥₹])\s?$", text[max(0, start - 3):start], re.I)
+    sign = _SIGN.search(text, max(0, start - 5), start)
     if sign:
         currency = _CURRENCY_SIGN[sign.group(1).lower()]
         begin = start - len(sign.group(0))
@@ -282,6 +296,8 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
     else:
         unit_match = _UNIT_WORD.match(tail)
         word, singular = _unit_name(unit_match)
+        if word == "second" and _HALF_NEXT.match(tail, unit_match.end()):
+            unit_match = None  # "two second-half goals": the half of a game, not seconds
         if unit_match and (singular in _DURATION or word in _DURATION):
             kind, unit, factor = "duration", "s", _DURATION.get(singular, _DURATION.get(word, 1.0))
             if unit_match.group(1):  # "two and a half hours" written "two hours and a half" is handled below
@@ -306,6 +322,8 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
             and not re.search(r"\b(?:for|after|of|in|lasting|spanning)\s+$", text[max(0, begin - 12):begin], re.I):
         qualifier = None  # "over three days" is when, not how much; "for over three years" is more than
         begin += len(q.group(0))
+    if head.strip() == "half" and _HALF_OF_GAME.search(text, max(0, begin - 12), begin):
+        return None  # "a first-half free throw", "second half goals": a part of a game, not a figure
     if is_word and head.strip() in ("a", "an") and re.search(r"\d[\w%]*\s+\w+\s+$", text[max(0, begin - 25):begin]):
         return None  # a rate: "30 minutes a day", "$15 an hour"
     if is_word and value == 1 and head.strip() == "one" and kind not in ("duration", "measure", "money", "percent", "age") \
