@@ -211,11 +211,15 @@ def test_a_duration_that_frames_another_figure_is_no_value():
                          "days after the storm, the council said.")
 
 
-def _number_conflicts(first: str, second: str) -> list:
-    """The figure contradictions of a story of two outlets, one body each, an hour apart."""
+def _conflicts(first: str, second: str, kind: str) -> list:
+    """The contradictions of one kind in a story of two outlets, one body each, an hour apart."""
     _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
                      ("Bay Times", "2026-03-03T08:00:00+00:00", second))
-    return [c for c in found if c["kind"] == "number"]
+    return [c for c in found if c["kind"] == kind]
+
+
+def _number_conflicts(first: str, second: str) -> list:
+    return _conflicts(first, second, "number")
 
 
 def test_figures_of_plainly_different_owners_are_different_slots():
@@ -296,6 +300,8 @@ def test_a_rate_is_compared_only_with_rates_of_its_period():
     assert value("The fund paid $9 million a year ago.").bucket == "money:USD"  # when, not a rate
     assert value("The centre pulled down eight rebounds a game.").display == "8 rebounds per game"
     assert value("The centre pulled down eight rebounds in a game.").bucket == "count"  # one game, not a rate
+    assert value("Fertility fell to 2.1 children per woman.").display == "2.1 children per head"
+    assert value("She saw two children a woman had carried out.").bucket == "count"  # "a woman" is no period
     # the period of a rate says how often, not how long: no duration of its own
     from newsfuse.stages.synthesize.claims import is_period
     for text, periods in (("Cleaners earn $15 an hour.", [True]), ("She swam for an hour.", [False]),
@@ -329,6 +335,57 @@ def test_a_score_is_one_value_compared_whole():
     # the 24 of a 27-24 loss is no count of losses, and the Week 15 of "the Week 15 loss" no count either
     week = "The Gulls were beaten in the Week {n} loss at the harbour arena, their coach told reporters."
     assert not _number_conflicts(week.format(n="15"), week.format(n="14"))
+
+
+def test_a_score_the_game_passed_through_is_no_value():
+    from newsfuse.model import Span
+    from newsfuse.stages.synthesize.claims import RUNNING, scores
+
+    def found(text):
+        return [(v.display, v.bucket == RUNNING) for v in scores(text, Span(0, len(text)))]
+
+    assert found("The Gulls beat the Terns 65-53 after trailing 30-28 at the half.") == [("65-53", False),
+                                                                                          ("30-28", True)]
+    assert found("A 7-0 run gave the Gulls a 19-12 lead.") == [("7-0 run", True), ("19-12 lead", True)]
+    assert found("The Gulls, who led for most of the night, lost 27-24.") == [("27-24", False)]
+    body = "The Gulls {what} at the harbour arena on Sunday, their coach told reporters after the game."
+    # two moments of one game are not two accounts of one score; two final scores still disagree
+    assert not _number_conflicts(body.format(what="stretched their lead to 50-44"),
+                                 body.format(what="stretched their lead to 62-46"))
+    assert _number_conflicts(body.format(what="won 65-53"), body.format(what="won 65-51"))
+    # and the numbers of a running score are no counts: "a 19-12 lead" is not 12 leads
+    assert not _number_conflicts(body.format(what="built a 19-12 lead"), body.format(what="built a 20-14 lead"))
+
+
+def test_an_average_is_compared_only_with_averages():
+    from newsfuse.stages.synthesize.claims import per_average
+
+    def buckets(text):
+        return [per_average(text, v).bucket for v in _values(text)[0]]
+
+    assert buckets("The striker has averaged more than 30 goals and 12 assists in his career.") == \
+        ["count/average", "count/average"]
+    assert buckets("The striker averaged 20 goals and added 10 assists.") == ["count/average", "count"]
+    assert buckets("An average of 5,000 visitors came, but 300 people left early.") == ["count/average", "count"]
+    assert buckets("The striker scored 30 goals last season.") == ["count"]
+    body = "The harbour club's striker {what}, the club said after the season at the old ground."
+    assert _number_conflicts(body.format(what="scored 31 goals"), body.format(what="scored 25 goals"))
+    assert not _number_conflicts(body.format(what="scored 31 goals"), body.format(what="has averaged 25 goals"))
+
+
+def test_a_span_of_years_is_one_date_covering_them_all():
+    from newsfuse.stages.synthesize.claims import through
+
+    def shown(text):
+        return [through(text, v).display for v in _values(text)[1]]
+
+    assert shown("She ran the harbour school from 1974 to 1978.") == ["1974–1978"]
+    assert shown("She ran it in 2001-04, and again in 1995 – 1999.") == ["2001–2004", "1995–1999"]
+    assert shown("She ran it in 2004 and in 2008.") == ["2004", "2008"]  # two years, not a span
+    assert shown("She ran it in 2012 - 13 boats sank that year.") == ["2012"]
+    body = "The harbour school's record was set by Ada Quist {when}, the school said in its yearbook."
+    assert not _conflicts(body.format(when="from 1974 to 1978"), body.format(when="in 1978"), "date")
+    assert _conflicts(body.format(when="from 1974 to 1978"), body.format(when="in 1981"), "date")
 
 
 def test_the_same_date_words_read_against_different_article_dates_agree():

@@ -19,8 +19,8 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of, origins
-from .claims import (Claim, Value, comparable, compatible, is_frame, is_label, is_period, per_period, quantity_value,
-                     scores, split_claims, stem, time_value)
+from .claims import (RUNNING, Claim, Value, comparable, compatible, is_frame, is_label, is_period, per_average,
+                     per_period, quantity_value, scores, split_claims, stem, through, time_value)
 from .conflicts import find_contradictions
 from .summary import Alignment, summarize
 
@@ -110,19 +110,22 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
 
     A relative date inside a direct quote ("last night") is left out: it counts from when the words were
     spoken, which the publication date does not tell; so is a duration that only frames another figure
-    ("in the first four days") or is the period of a rate ("an hour" of "$15 an hour").
+    ("in the first four days") or is the period of a rate ("an hour" of "$15 an hour"), and so is a score a
+    game only passed through ("led 33-26 at the half").
     """
     quoted = quoted or {}
     out: list[Claim] = []
     for article in articles:
         spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words]
         figures = [v for v in map(quantity_value, article.quantities) if v is not None]
-        numbers = [per_period(article.text, v) for v in figures if not is_frame(article.text, v)
-                   and not is_label(article.text, v) and not is_period(article.text, v, figures)]
+        numbers = [per_average(article.text, per_period(article.text, v)) for v in figures
+                   if not is_frame(article.text, v) and not is_label(article.text, v)
+                   and not is_period(article.text, v, figures)]
         paired = [v for s in spans for v in scores(article.text, s)]
-        numbers = paired + [v for v in numbers if not any(p.span.start <= v.span.start < p.span.end for p in paired)]
+        numbers = [v for v in paired if v.bucket != RUNNING] + \
+            [v for v in numbers if not any(p.span.start <= v.span.start < p.span.end for p in paired)]
         inside = quoted.get(article.id, [])
-        dates = [v for v in map(time_value, [t for t in article.times if not (
+        dates = [through(article.text, v) for v in map(time_value, [t for t in article.times if not (
             t.relative and any(q.start <= t.span.start and t.span.end <= q.end for q in inside))]) if v is not None]
         for i, sentence in enumerate(spans):
             for span in split_claims(article, sentence, min_words):

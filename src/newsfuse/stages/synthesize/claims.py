@@ -16,7 +16,7 @@ from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
-           "is_frame", "is_label", "is_period", "per_period", "scores"]
+           "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through", "RUNNING"]
 
 # a comma, a conjunction, and the start of a new clause (a subject-like word)
 _CLAUSE_BREAK = re.compile(
@@ -102,9 +102,13 @@ _RATE = re.compile(
     r"\s*(?:(?:per|a|an|each|every)\s+(?:(?:calendar|fiscal|school|regular)\s+)?"
     r"(year|month|week|day|night|hour|minute|season|game|match|quarter|share|person|head|capita|household)s?\b"
     r"(?!\s+(?:after|before|earlier|later|ago|or|and|from|since|into|of|in\s+which)\b)|"
-    r"(annually|yearly|monthly|weekly|daily|nightly|hourly|apiece)\b)", re.I)
+    r"(annually|yearly|monthly|weekly|daily|nightly|hourly|apiece)\b|"
+    r"(?:per|each|every)\s+(woman|man|child|adult|student|resident|employee|worker|patient|customer|user|citizen|"
+    r"inhabitant)\b)", re.I)
 _PER_ADVERB = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
-               "nightly": "night", "hourly": "hour", "apiece": "head", "capita": "head", "person": "head"}
+               "nightly": "night", "hourly": "hour", "apiece": "head", "capita": "head", "person": "head",
+               **dict.fromkeys(("woman", "man", "child", "adult", "student", "resident", "employee", "worker",
+                                "patient", "customer", "user", "citizen", "inhabitant"), "head")}
 
 
 _COUNTED = re.compile(r"\s+([^\W\d_][\w'’-]*)")  # a word naming what a figure counts ("eight rebounds")
@@ -119,9 +123,26 @@ def per_period(text: str, value: Value) -> Value:
     rate = _rate(text, value)
     if rate is None:
         return value
-    period = (rate.group(1) or rate.group(2)).lower()
+    period = (rate.group(1) or rate.group(2) or rate.group(3)).lower()
     period = _PER_ADVERB.get(period, period)
     return replace(value, bucket=f"{value.bucket}/{period}", display=f"{value.display} per {period}")
+
+
+# a figure stated as an average: "has averaged 30 home runs and 100 RBIs", "an average of 5,000 visitors".  Only
+# the verb, "an/the average (of)" and "on average" say so ("the Dow Jones industrial average fell 1,100 points"
+# states no average), and only up to the next verb or clause ("averaged 5.2 yards a carry and finished with 716")
+_AVERAGE = re.compile(r"\b(?:averag(?:es|ed|ing)|(?:an|on|the)\s+average(?:\s+of)?|mean\s+of)\b"
+                      r"(?:(?![.;:!?]|\b(?:but|while|whereas|versus|vs|against|had|has|have|was|were|is|are|got|gets|"
+                      r"made|hit|won|lost|\w{3,}ed)\b).){0,50}$", re.I)
+
+
+def per_average(text: str, value: Value) -> Value:
+    """``value``, a figure of ``text``, as an average when an average governs it ("averaged more than 30 home
+    runs and 100 RBIs in his six seasons"): an average meets only averages, so it is no other account of "121
+    RBIs last season".  A rate ("a game", "per season") is already told apart, and is left as it is."""
+    if "/" in value.bucket or not _AVERAGE.search(text, max(0, value.span.start - 70), value.span.start):
+        return value
+    return replace(value, bucket=f"{value.bucket}/average", display=f"average {value.display}")
 
 
 def is_period(text: str, value: Value, figures: list[Value]) -> bool:
@@ -138,7 +159,7 @@ def is_period(text: str, value: Value, figures: list[Value]) -> bool:
 
 
 def _rate(text: str, value: Value):
-    """The match of the rate words after ``value`` (its period in group 1 or 2), or None."""
+    """The match of the rate words after ``value`` (its period in group 1, 2 or 3), or None."""
     at, rate = value.span.end, _RATE.match(text, value.span.end)
     for _ in range(_COUNTED_WORDS):
         if rate is not None:
@@ -219,13 +240,25 @@ _LABEL = re.compile(r"\b(?:week|game|round|flight|route|highway|interstate|room|
                     r"section|article|amendment|no\.|number|apollo|ward|district|precinct|pier|platform)\s+$", re.I)
 
 
+RUNNING = "score:running"  # the bucket of a score a game passed through: no value of its own
+_RUNNING_NOUN = frozenset({"lead", "run", "deficit"})
+_RUNNING_VERBS = frozenset({"trail", "trails", "trailed", "trailing", "led", "lead", "leads", "leading", "tied",
+                            "knotted", "stretched", "extended", "cut", "pulled", "closed", "within"})
+_GAME_VERB = re.compile(r"\b(?:won|wins?|lost|loses|beat|beats|defeated|defeats|edged|downed|routed|topped|finished|"
+                        r"final|" + "|".join(sorted(_RUNNING_VERBS)) + r")\b", re.I)
+
+
 def scores(text: str, span: Span) -> list[Value]:
     """The scores, vote tallies and records stated in ``span`` of ``text``, each one value compared whole:
     "lost 27-24" and "lost 27-21" disagree, and the 24 of "a 27-24 loss" is no count of losses.  A pair counts
     as a score when a score word follows it ("loss", "vote", "record") or a result verb comes shortly before it
     ("beat Evansville 91-73", "voted 7-2"), or when it opens a bracket ("Klitschko (52-3, 46 KOs)"), and then
     no counted noun follows it: "10-15 people" is a range and stays one, even after "won".  The two numbers of
-    a score are ordered high to low, since outlets write the winner's or the loser's first."""
+    a score are ordered high to low, since outlets write the winner's or the loser's first.
+
+    A score the game only passed through ("stretched its lead to 50-44", "tied at 12-12", "a 15-2 run", "led
+    33-26 at the half") comes back with the bucket :data:`RUNNING`: two outlets quoting different moments of
+    one game do not disagree, so it is no value, but its numbers are no counts either."""
     out = []
     for match in _PAIR.finditer(text, span.start, span.end):
         noun = _SCORE_NOUN.match(text, match.end())
@@ -233,6 +266,12 @@ def scores(text: str, span: Span) -> list[Value]:
         verb = _SCORE_VERB.search(text, max(span.start, match.start() - 60), match.start())
         if not (noun or (bracket or verb) and _SCORE_END.match(text, match.end())):
             continue
+        if noun:
+            running = noun.group(1).lower() in _RUNNING_NOUN
+        else:  # the last verb of the clause before it says whether the game ended there or passed through
+            clause = re.split(r"[.;:!?]", text[max(span.start, match.start() - 60):match.start()])[-1]
+            verbs = _GAME_VERB.findall(clause)
+            running = bool(verbs) and verbs[-1].lower() in _RUNNING_VERBS
         numbers = [int(g) for g in match.groups() if g is not None]
         if len(numbers) == 2:
             numbers.sort(reverse=True)
@@ -240,8 +279,8 @@ def scores(text: str, span: Span) -> list[Value]:
         end = noun.end() if noun else match.end()
         unit = noun.group(1).lower() if noun else None
         shown = "-".join(map(str, numbers)) + (f" {unit}" if unit else "")
-        out.append(Value("number", "score", unit, Span(match.start(), end), text[match.start():end], code, code,
-                         shown))
+        out.append(Value("number", RUNNING if running else "score", unit, Span(match.start(), end),
+                         text[match.start():end], code, code, shown))
     return out
 
 
@@ -262,6 +301,29 @@ def time_value(time) -> Value | None:
     elif re.match(r"(?:post|after)\b", time.text, re.I):
         last = float("inf")
     return Value("date", "date", None, time.span, time.text, first, last, time.value)
+
+
+# the end of a span of years: "from 1974 to 1978", "in 2001-04", "1995–99", "from 1963 through 1968"
+# ("in 2004 and 2008" names two years, not the span between them)
+_THROUGH = re.compile(r"(?:\s*(?:to|through|thru|until|till)\s+((?:19|20)\d\d)|\s*[-–—]\s*((?:19|20)\d\d)|"
+                      r"[-–—](\d\d))\b(?![,.]?\d|\s*%)", re.I)
+
+
+def through(text: str, value: Value) -> Value:
+    """``value``, a year of ``text``, widened to the span of years it opens ("set from 1974 to 1978" agrees
+    with "set in 1978"): the second year is often no date of its own ("to 1978" has no word that marks a
+    date), so the first would otherwise stand for the whole span."""
+    if value.kind != "date" or not re.fullmatch(r"\d{4}", value.display or ""):
+        return value
+    match = _THROUGH.match(text, value.span.end)
+    if match is None:
+        return value
+    year, last = int(value.display), match.group(1) or match.group(2) or match.group(3)
+    end = int(last) if len(last) == 4 else year // 100 * 100 + int(last)
+    if not year < end <= year + 100:
+        return value
+    return replace(value, span=Span(value.span.start, match.end()), text=text[value.span.start:match.end()],
+                   high=date(end, 12, 31).toordinal(), display=f"{year}–{end}")
 
 
 def _days(value: str) -> tuple[float | None, float | None]:
