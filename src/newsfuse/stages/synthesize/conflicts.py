@@ -17,7 +17,8 @@ figures whose own claims state different dates ("seven killed on Saturday", "the
 22"), different time frames ("since Week 11", "this season") or different outcomes named beside them
 ("killing two", "shooting three").  Two people are also in conflict when two
 outlets name a different person as the only holder of one specific title ("House Speaker"), and never name
-both; a tagger's "person" that is not shaped like a name ("van", "M.B. A.") takes no part.
+both; a tagger's "person" that is not shaped like a name ("van", "M.B. A.") takes no part, nor does a name
+in a list of three or more ("stars such as Ann Lee, Bo Ray and Cy Tan": examples, not a role's holder).
 
 Disagreeing pairs are gathered into one contradiction per slot, with the claims on each side, and typed:
 
@@ -103,6 +104,12 @@ _OUTCOME = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words
                       re.I)
 _OUTCOME_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|(?<!\bshot )\band\b|\b(?:or|but|while|whereas)\b", re.I)
 _OUTCOME_WORDS = 6  # an outcome is named at most this many words from its count, in the count's own phrase
+# three or more names in a row ("stars such as Ann Lee, Bo Ray and Cy Tan"): examples, not the holders of a role
+_NOT_NAME = (r"(?:On|In|At|The|A|An|But|And|Or|After|Before|When|While|As|For|By|From|With|Of|To|If|Then|Now|Today|"
+             r"Yesterday|Meanwhile|However|Also|Last|This|Next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+             r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_NAME_ITEM = rf"(?!{_NOT_NAME})[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|al-\w+)){{0,3}}"
+_NAME_LIST = re.compile(rf"{_NAME_ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_NAME_ITEM}){{2,}}")
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -304,12 +311,12 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
     agree on (× ``_LONE_NAME``); the leads of two articles (× ``_LEAD``, see :func:`_leads`).
     """
     people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
+    named: dict[str, set[int]] = defaultdict(set)
     for i, (claim, value) in enumerate(values):
         if value.kind == "person" and _name_shaped(value.entity.name):
-            people[(claim.article.id, id(value.entity))].append(i)
-    named: dict[str, set[int]] = defaultdict(set)
-    for article_id, entity in people:
-        named[article_id].add(entity)
+            named[claim.article.id].add(id(value.entity))
+            if not _listed(claim, value):
+                people[(claim.article.id, id(value.entity))].append(i)
     together = {(a, b) for group in named.values() for a in group for b in group}
     keys = list(people)
     merged: list[dict[str, float]] = []
@@ -346,6 +353,15 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
             continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
         out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
     return out + _role_conflicts(values, people, together)
+
+
+def _listed(claim: Claim, value: Value) -> bool:
+    """Whether a person is named in a list of three or more names ("stars such as Ann Lee, Bo Ray and Cy
+    Tan"): one of several examples, which says nothing of who holds a role, so no person conflict is read
+    from it (the person still counts as named in the article)."""
+    text = claim.article.text
+    return any(m.start() <= value.span.start and value.span.end <= m.end()
+               for m in _NAME_LIST.finditer(text, claim.span.start, claim.span.end))
 
 
 def _leads(people: dict) -> set:
