@@ -208,7 +208,7 @@ _LOOSE_AND = re.compile(r"(?<!hundred)(?<!thousand)(?<!million)(?<!billion)(?<!t
 _HALF_A = re.compile(r"half\s+an?(?:\s+(million|billion|thousand)\b|(?=\s+(?:second|minute|hour|day|week|month|year|decade|century)\b))",
                      re.I)
 # a currency sign before a figure: "$", "US$", "$US1 million" (Australian and wire style), "NZ$", "HK$"
-_SIGN = re.compile(r"(US\$|AU\$|NZ\$|HK\$|\$US|\$A|[CAS]\$|[$€£¥₹])\s?$")
+_SIGN = re.compile(r"(US\$|AU\$|NZ\$|HK\$|\$US|\$A|[CAS]\$|[$€£¥₹])\s?$", re.I)
 _START = re.compile(rf"(?:{_DIGITS})|\b(?:{NUMBER_WORD})", re.I)
 
 

@@ -228,7 +228,8 @@ _PAIR = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?:\s?[-–]\s?(
 _SCORE_NOUN = re.compile(r"\s*(?:(?:overtime|OT|home|road|away|upset|opening|season-opening)\s+)?"
                          r"(win|victory|loss|defeat|lead|run|vote|decision|rout|deficit|drubbing|triumph|shootout|"
                          r"record|mark|start|edge|advantage|majority|verdict|ruling)s?\b", re.I)
-_SCORE_VERB = re.compile(r"\b(?:won|wins?|lost|loses|beat|beats|defeated|defeats|edged|downed|routed|topped|"
+_RESULT = r"won|wins?|lost|loses|beat|beats|defeated|defeats|edged|downed|routed|topped"  # verbs that end a game
+_SCORE_VERB = re.compile(rf"\b(?:{_RESULT}|"
                          r"trail(?:ed|s)?|led|leads?|voted|votes?|ruled|improv(?:ed|es)\s+to|f[ea]ll?s?\s+to|"
                          r"record\s+(?:of|to|at)|went|goes|finished|tied)\b[^.;:!?]{0,40}$", re.I)
 # what may follow a score found by its verb or bracket: punctuation or a function word, not a counted noun
@@ -244,8 +245,7 @@ RUNNING = "score:running"  # the bucket of a score a game passed through: no val
 _RUNNING_NOUN = frozenset({"lead", "run", "deficit"})
 _RUNNING_VERBS = frozenset({"trail", "trails", "trailed", "trailing", "led", "lead", "leads", "leading", "tied",
                             "knotted", "stretched", "extended", "cut", "pulled", "closed", "within"})
-_GAME_VERB = re.compile(r"\b(?:won|wins?|lost|loses|beat|beats|defeated|defeats|edged|downed|routed|topped|finished|"
-                        r"final|" + "|".join(sorted(_RUNNING_VERBS)) + r")\b", re.I)
+_GAME_VERB = re.compile(rf"\b(?:{_RESULT}|finished|final|" + "|".join(sorted(_RUNNING_VERBS)) + r")\b", re.I)
 
 
 def scores(text: str, span: Span) -> list[Value]:
