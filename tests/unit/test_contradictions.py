@@ -379,13 +379,19 @@ def test_a_span_of_years_is_one_date_covering_them_all():
     def shown(text):
         return [through(text, v).display for v in _values(text)[1]]
 
-    assert shown("She ran the harbour school from 1974 to 1978.") == ["1974–1978"]
+    assert [t.value for t in find_times("She ran it from 1974 to 1978, then between 1995 and 1999.", None)] == \
+        ["1974", "1978", "1995", "1999"]  # both years are dates of the text...
+    assert shown("She ran the harbour school from 1974 to 1978.")[0] == "1974–1978"  # ...the first one the span
+    assert shown("She ran the harbour school between 1995 and 1999.")[0] == "1995–1999"
+    assert shown("Between 2000 and 3000 people ran there in 1999.") == ["1999"]
     assert shown("She ran it in 2001-04, and again in 1995 – 1999.") == ["2001–2004", "1995–1999"]
     assert shown("She ran it in 2004 and in 2008.") == ["2004", "2008"]  # two years, not a span
     assert shown("She ran it in 2012 - 13 boats sank that year.") == ["2012"]
     body = "The harbour school's record was set by Ada Quist {when}, the school said in its yearbook."
     assert not _conflicts(body.format(when="from 1974 to 1978"), body.format(when="in 1978"), "date")
     assert _conflicts(body.format(when="from 1974 to 1978"), body.format(when="in 1981"), "date")
+    assert not _conflicts(body.format(when="from 1974 to 1978"), body.format(when="in 1974"), "date")
+    assert not _conflicts(body.format(when="between 1974 and 1978"), body.format(when="in 1976"), "date")
 
 
 def test_the_same_date_words_read_against_different_article_dates_agree():

@@ -50,8 +50,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile(r"\b(?P<word>yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)|"
                             r"overnight|the\s+day\s+before\s+yesterday)\b", re.I)),
     ("month", re.compile(rf"\b(?P<mod>in|last|next|this|since|until|by|early|late|mid-?)\s*{_MONTH}\b(?!\s+\d)", re.I)),
+    # the second year of a span: "from 1974 to 1978", "between 1995 and 1999" (only the year is the span)
+    ("year_to", re.compile(r"\b(?:from|between)\s+(?:19|20)\d\d\s*(?:to|and|through|thru|until|till|[-–—])\s*"
+                           r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d|\s*%|-year)", re.I)),
     ("year", re.compile(r"(?:\b(?P<mod>in|since|by|until|from|of|for|during|before|after|through|pre|post|early|late|mid)[\s-]+|"
-                        r"(?<=\bthe\s)|(?<=\s)(?=(?:19|20)\d\d\s+(?:campaign|election|elections|season|games|olympics|"
+                        r"(?<=\bthe\s)|(?<=\bbetween\s)(?=(?:19|20)\d\d\s+and\s+(?:19|20)\d\d\b)|"
+                        r"(?<=\s)(?=(?:19|20)\d\d\s+(?:campaign|election|elections|season|games|olympics|"
                         r"world\s+cup|invasion|war|attack|census|budget|report|survey|study|law|act|agreement|deal|"
                         r"summit|protests|crisis|earthquake|storm|fire|floods)\b))"
                         r"(?P<year>(?:19|20)\d\d)\b(?![,.]\d|\s*%|-year)", re.I)),
@@ -107,7 +111,7 @@ def find_times(text: str, anchor: date | None, *, sentences: list[Span] | None =
     found: list[TimeExpression] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            start, end = _trim(text, match)
+            start, end = match.span("year") if kind == "year_to" else _trim(text, match)
             if end <= start:
                 continue
             span = Span(start, end)
@@ -247,7 +251,7 @@ def _resolve(kind: str, match: re.Match[str], text: str, span: Span, anchor: dat
         else:
             year = anchor.year if month <= anchor.month else anchor.year - 1
         return make(f"{year:04d}-{month:02d}", "month", True)
-    if kind == "year":
+    if kind in ("year", "year_to"):
         return make(groups["year"], "year", False)
     return None
 

@@ -308,17 +308,22 @@ def time_value(time) -> Value | None:
 _THROUGH = re.compile(r"(?:\s*(?:to|through|thru|until|till)\s+((?:19|20)\d\d)|\s*[-–—]\s*((?:19|20)\d\d)|"
                       r"[-–—](\d\d))\b(?![,.]?\d|\s*%)", re.I)
 
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_AND_YEAR = re.compile(r"\s+and\s+((?:19|20)\d\d)\b(?![,.]?\d|\s*%)", re.I)
+
 
 def through(text: str, value: Value) -> Value:
     """``value``, a year of ``text``, widened to the span of years it opens ("set from 1974 to 1978" agrees
-    with "set in 1978"): the second year is often no date of its own ("to 1978" has no word that marks a
-    date), so the first would otherwise stand for the whole span."""
+    with "set in 1978", and so does "between 1974 and 1978"): the first year alone would otherwise stand for
+    the whole span."""
     if value.kind != "date" or not re.fullmatch(r"\d{4}", value.display or ""):
         return value
     match = _THROUGH.match(text, value.span.end)
+    if match is None and _BETWEEN.search(text, max(0, value.span.start - 9), value.span.start):
+        match = _AND_YEAR.match(text, value.span.end)  # "between 1995 and 1999"
     if match is None:
         return value
-    year, last = int(value.display), match.group(1) or match.group(2) or match.group(3)
+    year, last = int(value.display), next(group for group in match.groups() if group)
     end = int(last) if len(last) == 4 else year // 100 * 100 + int(last)
     if not year < end <= year + 100:
         return value
