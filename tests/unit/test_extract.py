@@ -69,6 +69,9 @@ def test_ranges_rates_and_non_figures():
     assert [q.text for q in find_quantities("He walks 30 minutes a day.")] == ["30 minutes"]
     assert find_quantities("one of them said no one knew") == []
     assert find_quantities("in 2019") == []  # a year is a date
+    assert find_quantities("from 2001 to 2004 people") == []  # and so is a span of years...
+    (rng,) = find_quantities("between 2000 and 3000 visitors came")  # ...but not a range that ends past them
+    assert (rng.low, rng.high, rng.unit) == (2000, 3000, "visitors")
     # "and" joins number words after a scale or before a fraction only: two numbers here, a range
     (rng,) = find_quantities("a deal between six and eight years")
     assert (rng.low, rng.high) == (6 * 31556952, 8 * 31556952)

@@ -316,7 +316,7 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
             end += unit_match.end()
         else:
             noun = _NOUN.match(tail)
-            if noun and noun.group(1).lower() not in _COUNT_STOP and not _is_year_like(value, head):
+            if noun and noun.group(1).lower() not in _COUNT_STOP and not _is_year_like(value, head, high):
                 kind, unit = "count", noun.group(1).lower()
     if qualifier == "more than" and kind == "duration" and q is not None and q.group(1).lower() == "over" \
             and not re.search(r"\b(?:for|after|of|in|lasting|spanning)\s+$", text[max(0, begin - 12):begin], re.I):
@@ -330,7 +330,7 @@ def _quantity_at(text: str, start: int) -> Quantity | None:
             and not qualifier:
         return None  # "one witness", "one of them": a determiner, not a figure
     if kind == "number":
-        if _is_year_like(value, head):
+        if _is_year_like(value, head, high):
             return None  # a bare year is a date, not a quantity
         if is_word and value == 1 and not qualifier:
             return None  # "one of them", "no one": not a figure
@@ -368,5 +368,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _is_year_like(value: float, head: str) -> bool:
-    return head.isdigit() and len(head) == 4 and 1800 <= value <= 2100
+def _is_year_like(value: float, head: str, high: float | None = None) -> bool:
+    """Whether a figure written as ``head`` may be a year; a range whose end is no year is no span of years
+    ("between 2000 and 3000 visitors")."""
+    return head.isdigit() and len(head) == 4 and 1800 <= value <= 2100 and (high is None or high <= 2100)
