@@ -211,10 +211,10 @@ def test_a_duration_that_frames_another_figure_is_no_value():
                          "days after the storm, the council said.")
 
 
-def _conflicts(first: str, second: str, kind: str) -> list:
+def _conflicts(first: str, second: str, kind: str, **settings) -> list:
     """The contradictions of one kind in a story of two outlets, one body each, an hour apart."""
     _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
-                     ("Bay Times", "2026-03-03T08:00:00+00:00", second))
+                     ("Bay Times", "2026-03-03T08:00:00+00:00", second), **settings)
     return [c for c in found if c["kind"] == kind]
 
 
@@ -502,9 +502,8 @@ def test_a_name_only_one_outlet_gives_against_one_two_others_agree_on():
 
 def test_people_named_in_a_list_are_examples_not_a_role():
     def people(first, second):
-        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
-                         ("Bay Times", "2026-03-03T08:00:00+00:00", second), person_context=0.01, embeddings="off")
-        return [sorted(s["value"] for s in c["sides"]) for c in found if c["kind"] == "person"]
+        found = _conflicts(first, second, "person", person_context=0.01, embeddings="off")
+        return [sorted(s["value"] for s in c["sides"]) for c in found]
 
     body = "The harbour clinic has treated {who} over the years, its staff said in a statement on Monday."
     assert people(body.format(who="the singer Ada Quist"), body.format(who="the singer Dee Morrow")) == \
