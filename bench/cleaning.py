@@ -72,13 +72,14 @@ def newsfuse_text(path: str, text: str, config: Config) -> str:
         return ""
 
 
-def metadata(path: str, text: str, config: Config) -> tuple[str | None, str | None]:
+def metadata(path: str, text: str, config: Config) -> tuple[str | None, str | None, str | None]:
+    """The title, publication date and outlet newsfuse finds in one page."""
     try:
         docs = [d for d in parse(path, text, "utf-8", text_fields=config.load.text_fields) if not isinstance(d, DocumentError)]
         article = clean_document(docs[0], config)
     except (DocumentError, IndexError):
-        return None, None
-    return article.title, article.published
+        return None, None, None
+    return article.title, article.published, article.outlet
 
 
 def same_title(a: str | None, b: str | None) -> bool:
@@ -143,20 +144,28 @@ def main() -> int:
         p, r, f = corpus_scores([(gold[i], predictions.get(i, "")) for i in shared])
         print(f"{name:<28} {p:6.3f} {r:6.3f} {f:6.3f}")
 
-    # Metadata: the page's own structured data (meta tags, JSON-LD, <title>) is the reference; the capture
-    # cleaner must find the same title and day from the visible text alone.
+    # Metadata: the page's own structured data (meta tags, JSON-LD, <title>, og:site_name) is the reference;
+    # the capture cleaner must find the same title, day and outlet from the visible text alone.  An outlet
+    # agrees when one name holds the other's words ("NEWSWEEK" / "Newsweek", "Forbes Media" / "Forbes"); a
+    # notice naming the owner ("Dow Jones" for WSJ) counts as found but not as agreeing.
     html_meta = {i: metadata(f"{i}.html", pages[i], config) for i in gold}
     capture_meta = {i: metadata(f"{i}.txt", captures[i], config) for i in gold}
     with_title = [i for i in gold if html_meta[i][0]]
     with_date = [i for i in gold if html_meta[i][1]]
-    print(f"\nmetadata: {len(with_title)} pages state a title and {len(with_date)} a publication date in their HTML")
-    print(f"{'source':<28} {'title found':>12} {'= HTML title':>13} {'date found':>11} {'= HTML day':>11}")
+    with_outlet = [i for i in gold if html_meta[i][2]]
+    print(f"\nmetadata: {len(with_title)} pages state a title, {len(with_date)} a publication date and "
+          f"{len(with_outlet)} an outlet in their HTML")
+    print(f"{'source':<28} {'title found':>12} {'= HTML title':>13} {'date found':>11} {'= HTML day':>11} "
+          f"{'outlet found':>13} {'= HTML outlet':>14}")
     for name, found in (("HTML", html_meta), ("capture (visible text only)", capture_meta)):
         titles = sum(bool(found[i][0]) for i in with_title) / len(with_title)
         dates = sum(bool(found[i][1]) for i in with_date) / len(with_date)
+        outlets = sum(bool(found[i][2]) for i in with_outlet) / len(with_outlet)
         title_share = sum(same_title(found[i][0], html_meta[i][0]) for i in with_title) / len(with_title)
         same_day = sum((found[i][1] or "")[:10] == html_meta[i][1][:10] for i in with_date) / len(with_date)
-        print(f"{name:<28} {titles:12.3f} {title_share:13.3f} {dates:11.3f} {same_day:11.3f}")
+        outlet_share = sum(same_title(found[i][2], html_meta[i][2]) for i in with_outlet) / len(with_outlet)
+        print(f"{name:<28} {titles:12.3f} {title_share:13.3f} {dates:11.3f} {same_day:11.3f} {outlets:13.3f} "
+              f"{outlet_share:14.3f}")
     return 0
 
 

@@ -201,3 +201,28 @@ def test_a_page_in_another_language_is_judged_by_its_own_function_words():
     for paragraph in paragraphs:
         assert paragraph in article.text
     assert "Startseite" not in article.text
+
+
+def test_the_outlet_is_who_the_sites_own_copyright_notice_names():
+    def outlet(*footer: str) -> str | None:
+        capture = "\n".join(["Old bridge closed after inspectors find rusted beams", "",
+                             "© Jon Pike / HARBOUR PHOTOS", "", *[f"{p}\n" for p in BODY], "Copyright Policy",
+                             "Copyright and Reprints", *footer])
+        return _clean(capture).outlet
+
+    # a photo credit and a link label are no notice; the notice's name ends where the name does
+    assert outlet("© 2026 Riverside Courier. All rights reserved.") == "Riverside Courier"
+    assert outlet("Copyright © 2026, Quayside Media, Inc., Contact Us") == "Quayside Media"
+    assert outlet("© 2026 Courier Broadcasting LLC. All Rights Reserved. A Division of Big Media") == "Courier Broadcasting"
+    assert outlet("copyright Riverside Courier 2026 - ISSN: 1234-5678") == "Riverside Courier"
+    assert outlet("© 2026 Riverside News Network.Harbour Broadcasting System, Inc.All Rights Reserved.") == \
+        "Riverside News Network"
+    assert outlet("© Riverside.org 2003 - 2026 powered by Harbour Network") == "Riverside.org"
+    # the footer's notice, not a syndicated article's credit above it; one reserving rights first
+    assert outlet("Copyright © 2026 Wire Service.", "© 2000 - 2026 Riverside Courier (www.courier.example)") == \
+        "Riverside Courier"
+    assert outlet("Courier Sans ™ & © 2016 Type Foundry.", "© 2026 Riverside Courier. All Rights Reserved.") == \
+        "Riverside Courier"
+    # nothing a reader could take for the outlet: no name at all
+    assert outlet() is None
+    assert outlet("© 2026 Designed by Harbour Web Studio") is None

@@ -16,13 +16,13 @@ from urllib.parse import urlparse
 
 from ...model import Document
 from ...nlp.words import WORD
+from .metadata import site_holder
 
 MAX_WORDS = 25       # longer lines are paragraphs: never learned as furniture
 MIN_SHARE = 0.2      # a line must recur in at least this share of the outlet's distinct articles (and in 2)
 VERSION_OVERLAP = 0.3  # documents sharing this share of their sentence-length lines are versions of one article
 PAIRWISE_LIMIT = 400
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b", re.I)
-_COPYRIGHT_NOISE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b|\b(?:19|20)\d\d\b", re.I)
 
 
 def line_key(text: str) -> str:
@@ -41,12 +41,8 @@ def site_of(doc: Document) -> str | None:
     outlet = doc.meta.get("outlet")
     if isinstance(outlet, str) and outlet.strip():
         return line_key(outlet)
-    for raw in doc.raw_text.splitlines():
-        if _COPYRIGHT.search(raw) and len(raw) <= 200:
-            holder = line_key(_COPYRIGHT_NOISE.sub(" ", raw))
-            if holder:
-                return holder
-    return None
+    holder = site_holder(raw for raw in doc.raw_text.splitlines() if _COPYRIGHT.search(raw) and len(raw) <= 200)
+    return line_key(holder) if holder else None
 
 
 def learn(docs: Sequence[Document]) -> dict[int, frozenset[str]]:

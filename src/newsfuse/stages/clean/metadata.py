@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Iterable
 from urllib.parse import urlparse
 
 from ...nlp.dates import find_datetime, normalise
@@ -113,14 +113,52 @@ def _outlet_from_lines(lines: list[Line]) -> str | None:
             match = _POSSESSIVE_OUTLET.match(line.text)
             if match:
                 return match.group("outlet")
-    for line in lines:
-        if line.reason == rules.COPYRIGHT:
-            holder = _COPYRIGHT_NOISE.sub(" ", line.text)
-            holder = re.sub(r"\s+", " ", holder).strip(" ,.;:-–")
-            holder = re.sub(r",?\s+(?:Inc|Ltd|LLC|Limited|plc|Corp)\.?$", "", holder)
-            if holder and len(WORD.findall(holder)) <= 6:
-                return holder
+    return site_holder(line.text for line in lines if line.reason == rules.COPYRIGHT)
+
+
+def site_holder(notices: Iterable[str]) -> str | None:
+    """Who the site's own copyright notice names, among a page's copyright lines in page order.
+
+    The site's notice has a year or "all rights reserved" ("© 2019 Sputnik. All rights reserved"); a photo
+    credit ("© REUTERS / POOL") or a link label ("Copyright Policy") has neither.  A notice reserving rights
+    comes before one that does not, and the last of equals before the others (the page's footer comes after
+    the article's credits).
+    """
+    ranked = [text for text in notices if _NOTICE.search(text)]
+    for text in sorted(reversed(ranked), key=lambda text: not _RESERVED.search(text)):
+        holder = copyright_holder(text)
+        if holder:
+            return holder
     return None
+
+
+_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\brights\s+reserved\b", re.I)
+_RESERVED = re.compile(r"\brights\s+reserved\b", re.I)
+_COPYRIGHT_MARK = re.compile(r"©|\((?:c|с)\)(?!\()|\bcopyright\b", re.I)  # "(с)" may be Cyrillic
+# where a holder's name ends: a sentence, a dash or bar, a web address in brackets, "powered by ..."
+_HOLDER_END = re.compile(r"\.\s|(?-i:\.(?=[A-Z]))|\s[-–—|]\s|\s\((?:www\.|https?:)|[:;\"“”]|,\s*(?!(?:Inc|LLC|Ltd)\b)"
+                         r"|\s(?:powered|designed|developed|built)\s+by\b|\s(?:theme|a division)\b", re.I)
+_CREDIT = re.compile(r"(?:powered|designed|developed|built|theme)\s+by\b", re.I)
+# a company's legal form, and all after it: "CNBC LLC. A Division of NBCUniversal", "Quiller Media, Inc., Contact Us"
+_LEGAL_FORM = re.compile(r"(?:,|\s&)?\s+(?:Inc|Ltd|LLC|L\.L\.C|Limited|plc|Corp|Corporation|Pty|GmbH|Company|Co|"
+                         r"Private\s+(?:Ltd|Limited))\b\.?.*$")
+
+
+def copyright_holder(notice: str) -> str | None:
+    """Who a copyright notice names: "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved." gives
+    "Dow Jones"; the name follows the last copyright mark, its years taken out, up to where it ends."""
+    marks = list(_COPYRIGHT_MARK.finditer(notice))
+    after = notice[marks[-1].end():] if marks else notice
+    if not re.search(r"[^\W\d_]", _COPYRIGHT_NOISE.sub(" ", after)):
+        after = notice  # "Poynter Institute ©2019": the name came before the mark
+    holder = re.sub(r"\s+", " ", _COPYRIGHT_NOISE.sub(" ", after)).strip(" ,.;:-–@")
+    if _CREDIT.match(holder):
+        return None  # "© 2019 Designed by Gray Digital Media": the site's designer, not who holds it
+    holder = _HOLDER_END.split(holder, maxsplit=1)[0]
+    holder = _LEGAL_FORM.sub("", holder).strip(" ,.;:-–@&")
+    if not re.search(r"[^\W\d_]", holder) or len(WORD.findall(holder)) > 6:
+        return None
+    return holder
 
 
 def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str, known: str | None) -> str | None:
