@@ -141,6 +141,21 @@ def test_entities_merge_spellings_and_correct_labels():
     assert set(people[0].article_ids) == {"a1", "a2"}
 
 
+def test_a_department_word_in_a_title_is_no_organisation():
+    one = _article("Secretary of State Ann Lee met Health Minister Bo Ray. The Finance Ministry said little.", "a1")
+    two = _article("Ann Lee spoke. Budget cuts at the Treasury and at Health were announced by Lee.", "a2")
+    at = {"a1": ["State", "Health", "Finance"], "a2": ["Treasury", "Health"]}
+    mentions = {a.id: _mentions(a, {"Ann Lee": "PERSON", "Bo Ray": "PERSON"}) +
+                [Mention(Span(a.text.index(w), a.text.index(w) + len(w)), "ORG") for w in at[a.id]]
+                for a in (one, two)}
+    index = build_entities([one, two], mentions)
+    organisations = {e.name: e.article_ids for e in index.entities if e.type == "organization"}
+    # "State", "Health" and "Finance" only name titles in a1; a2's "Treasury" and "Health" stand alone
+    assert organisations == {"Treasury": ["a2"], "Health": ["a2"]}
+    people = {e.name: e.roles for e in index.entities if e.type == "person"}
+    assert people["Ann Lee"] == ["Secretary of State"] and people["Bo Ray"] == ["Health Minister"]
+
+
 def test_later_mentions_by_family_name_alone_are_the_person():
     """Only the full names are tagged; the family name alone after them is the same person, except where it
     is part of another name, comes before the full name, belongs to two people, or opens a sentence in a

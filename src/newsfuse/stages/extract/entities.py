@@ -104,7 +104,7 @@ def role_before(text: str, start: int) -> str | None:
     left = text[max(0, start - 90):start]
     left = re.split(r"[,;:()\n—–\"“”]", left)[-1]
     tokens = left.split()
-    if not tokens or tokens[-1].lower().rstrip(",") not in ROLE_HEADS:
+    if not tokens or tokens[-1].lower().rstrip(",") not in ROLE_HEADS and not _head_of_department(tokens):
         return None
     kept: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
@@ -122,6 +122,15 @@ def role_before(text: str, start: int) -> str | None:
     while kept and kept[0].lower() == "of":
         kept.pop(0)
     return " ".join(kept) or None
+
+
+def _head_of_department(tokens: list[str]) -> bool:
+    """Whether the words end in a title naming its department after "of": "Secretary of State", "Minister of
+    Home Affairs" (at most three capitalised words after "of")."""
+    for k in range(len(tokens) - 2, max(0, len(tokens) - 5), -1):
+        if tokens[k] == "of":
+            return tokens[k - 1].lower() in ROLE_HEADS and all(t[:1].isupper() for t in tokens[k + 1:])
+    return False
 
 
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s+([^,.;()\"“”]{3,70}?)\s*(?:,|\.|;|$)", re.I)
@@ -232,6 +241,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
+            if label != "PERSON" and _in_title(article.text, mention.span, key):
+                continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary": a title, no body
             items.append(_Mention(article, mention.span, label, name, key))
     items.extend(_missed_full_names(items))
     items.extend(_family_name_mentions(items))
@@ -280,6 +291,23 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                             for m in sorted(group, key=lambda m: (m.article.id, m.span.start))]
         entities.append(entity)
     return EntityIndex(entities, by_span)
+
+
+# what a one-word department name may stand beside in a title: "Defense Secretary", "Interior Ministry"
+_TITLE_NOUNS = ROLE_HEADS | frozenset("department ministry office committee".split())
+_OF_TITLE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+
+
+def _in_title(text: str, span: Span, key: str) -> bool:
+    """Whether a one-word name that is also a department word ("State", "Defense", "Health") is only part
+    of a title or a department's name: "Secretary of State", "Defense Secretary", "the Health Ministry"."""
+    if key not in _ROLE_MODIFIERS:
+        return False
+    after = text[span.end:span.end + 30].split()
+    if after and after[0].lower().strip(".,;:") in _TITLE_NOUNS:
+        return True
+    before = _OF_TITLE.search(text, max(0, span.start - 40), span.start)
+    return bool(before) and before.group(1).lower() in _TITLE_NOUNS
 
 
 def _missed_full_names(items: list[_Mention]) -> list[_Mention]:
