@@ -148,6 +148,48 @@ def test_an_outlet_disputing_a_figure_it_reports():
     assert [s["value"] for s in disputed["sides"]] == ["400 homes", "250 homes"]
 
 
+@pytest.mark.parametrize("body", [
+    # a figure in a quote, then the outlet's own estimate set against it
+    "\"We will not let thousands of families lose their homes to the sea,\" the developer said. "
+    "(Council estimates put it at several hundred families, rather than thousands.)",
+    # one sentence conceding the claimed figure before correcting it
+    "While the developer spoke of \"thousands\" of families at risk, council records show 400 families live "
+    "behind the harbour wall.",
+])
+def test_an_outlet_correcting_a_magnitude_in_words(body):
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00", body),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "The new harbour wall will be built by a local developer over the next two years."))
+    (disputed,) = [c for c in found if c["status"] == "disputed"]
+    assert [s["role"] for s in disputed["sides"]] == ["claimed", "correction"]
+    assert disputed["sides"][0]["text"] == "thousands"
+
+
+def test_magnitudes_in_words_agree_with_figures_they_cover():
+    def values(text):
+        return [v for v in map(quantity_value, find_quantities(text)) if v]
+
+    (thousands,) = values("Thousands of people marched.")
+    (tens,) = values("Tens of thousands of people marched.")
+    (several,) = values("Several hundred thousand people marched.")
+    (millions,) = values("Millions of people marched.")
+    (exact,) = values("4,500 people marched.")
+    assert compatible(thousands, exact) and compatible(thousands, tens)  # loose plurals meet at their edges
+    assert not compatible(exact, tens) and not compatible(thousands, millions)
+    assert not compatible(several, millions)  # "several hundred thousand" stays under a million
+    (deaths,) = values("It caused 12 deaths.")
+    (fatalities,) = values("It caused 15 fatalities.")
+    assert deaths.unit == fatalities.unit == "deaths"
+
+
+def test_a_magnitude_in_words_does_not_answer_a_specific_figure():
+    aid = "The budget deal includes {} in disaster aid for the flooded harbour towns, the finance committee said."
+    first = aid.format("nearly $90 billion") + " " + aid.format("tens of billions of dollars").replace("The", "It")
+    assert _number_conflicts(first, aid.format("almost $45 billion"))  # "tens of billions" does not cover for it
+    assert not _number_conflicts(aid.format("tens of billions of dollars"), aid.format("almost $45 billion"))
+
+
 def test_the_same_words_given_to_different_people():
     quote = "We will rebuild the wall stronger than it was before, whatever it costs the town"
     _, found = story(

@@ -82,6 +82,25 @@ def test_ranges_rates_and_non_figures():
         ["Two", "half a dozen"]
 
 
+def test_magnitudes_in_words_are_intervals():
+    def read(text):
+        return [(q.text, q.kind, q.unit, q.low, q.high) for q in find_quantities(text)]
+
+    assert read("Thousands of residents fled the valley.") == [("Thousands", "count", "residents", 2e3, 2e4)]
+    assert read("Tens of thousands of fans came.") == [("Tens of thousands", "count", "fans", 2e4, 2e5)]
+    assert read("It displaced several hundred thousand people.") == \
+        [("several hundred thousand", "count", "people", 2e5, 1e6)]
+    assert read("The repairs cost hundreds of millions of dollars.") == \
+        [("hundreds of millions of dollars", "money", "USD", 2e8, 2e9)]
+    assert read("a few thousand sheep and dozens of goats") == \
+        [("a few thousand", "count", "sheep", 2e3, 1e4), ("dozens", "count", "goats", 24, 240)]
+    assert read("He spoke of “millions” of victims.")[0][:3] == ("millions", "count", "victims")
+    # a magnitude of nothing named, or of a pronoun, is nothing to compare; figures are read as before
+    assert read("It was far fewer than millions. Thousands of them stayed.") == []
+    assert [q.text for q in find_quantities("About 3,000 people and thousands of cars.")] == \
+        ["About 3,000", "thousands"]
+
+
 ANCHOR = date(2024, 3, 6)  # a Wednesday
 
 

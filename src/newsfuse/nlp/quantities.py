@@ -212,6 +212,22 @@ _SIGN = re.compile(r"(US\$|AU\$|NZ\$|HK\$|\$US|\$A|[CAS]\$|[$€£¥₹])\s?$", 
 _START = re.compile(rf"(?:{_DIGITS})|\b(?:{NUMBER_WORD})", re.I)
 
 
+# A magnitude named in words rather than given as a figure: "thousands of", "tens of thousands",
+# "several hundred thousand", "a few million", "dozens of".  Read as an interval from twice its order of
+# magnitude: "several hundred thousand" stays under a million (up to ten times its order), while a plural
+# is looser ("thousands" of fans may be 12,000: up to twenty times), so that "thousands" and "tens of
+# thousands" meet at their edge, and "several hundred thousand" and "millions" do not.
+_VAGUE = re.compile(
+    r"\b(?:(?P<times>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)"
+    r"|(?:several|a\s+few)\s+(?P<one>dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?P<two>thousand|million|billion))?"
+    r"|(?P<plural>dozens|hundreds|thousands|millions|billions))\b", re.I)
+_VAGUE_TIMES = {"tens": 10, "hundreds": 100}
+_VAGUE_LOW, _VAGUE_HIGH, _VAGUE_PLURAL_HIGH = 2, 10, 20
+_VAGUE_OF = re.compile(r"[\"”’']?(?:\s+of\b)?", re.I)  # "millions of", "“millions” of"
+_PRONOUNS = frozenset("them us you those these which whom who".split())  # "thousands of them": of whom, unsaid
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join([*_UNITS, *_TENS])}|a|an))\s*$", re.I)
+
 # what stands between a measure or a sum and the same figure in other units: "56 nautical miles (103 kilometers)"
 _CONVERSION_OPEN = re.compile(r"\s*\(\s*(?:or\s+|about\s+|roughly\s+|some\s+)?")
 _CONVERSION_CLOSE = re.compile(r"\s*\)")
@@ -237,6 +253,47 @@ def find_quantities(text: str, exclude: list[Span] | tuple[Span, ...] = ()) -> l
                 found.kind in ("measure", "money"):
             continue  # "56 nautical miles (103 kilometers)", "$100 (£80)": the same figure in other units
         out.append(found)
+    taken = [q.span for q in out]
+    vague = [q for q in _vague_quantities(text) if not any(q.span.overlaps(s) for s in (*blocked, *taken))]
+    return sorted(out + vague, key=lambda q: q.span.start) if vague else out
+
+
+def _vague_quantities(text: str) -> list[Quantity]:
+    """Magnitudes named in words ("millions of voters", "several hundred thousand people") as intervals."""
+    out = []
+    for match in _VAGUE.finditer(text):
+        if match.group("plural") and _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "two hundreds", "a thousands": not a magnitude in words
+        if match.group("times"):
+            base = _VAGUE_TIMES[match.group("times").lower()] * _SCALES[match.group("of").lower()[:-1]]
+        elif match.group("one"):
+            one = match.group("one").lower()
+            base = (12 if one == "dozen" else _SCALES[one]) * _SCALES.get((match.group("two") or "").lower(), 1)
+        else:
+            word = match.group("plural").lower()[:-1]
+            base = 12 if word == "dozen" else _SCALES[word]
+        begin, end = match.span()
+        tail = text[end:end + 40]
+        joint = _VAGUE_OF.match(tail).end()
+        unit_match = _UNIT_WORD.match(tail[joint:])
+        word, _ = _unit_name(unit_match)
+        if word in _CURRENCY_WORD:
+            kind, unit = "money", _CURRENCY_WORD[word]
+            end += joint + unit_match.end()
+        else:
+            noun = _NOUN.match(tail[joint:])
+            if not noun or noun.group(1).lower() in _COUNT_STOP or noun.group(1).lower() in _PRONOUNS:
+                continue  # "rather than millions.": a magnitude of nothing named, nothing to compare
+            kind, unit = "count", noun.group(1).lower()
+        qualifier = None
+        q = _QUALIFIER_RE.search(text[max(0, begin - 20):begin])
+        if q:
+            qualifier = _QUALIFIER_KIND[q.group(1).lower()]
+            begin -= len(text[max(0, begin - 20):begin]) - q.start()
+        low = float(_VAGUE_LOW * base)
+        high = float((_VAGUE_HIGH if match.group("one") else _VAGUE_PLURAL_HIGH) * base)
+        out.append(Quantity(span=Span(begin, end), text=text[begin:end], value=low, kind=kind, unit=unit,
+                            low=low, high=high, qualifier=qualifier))
     return out
 
 

@@ -195,9 +195,18 @@ def quantity_value(quantity) -> Value | None:
         # "a 14-year prison sentence" says how long a thing is, not how long something went on ("imprisoned
         # for over three years"): such durations meet only each other
         bucket = "duration:attribute"
-    unit = quantity.unit if kind == "count" else None
+    unit = count_noun(quantity.unit) if kind == "count" else None
     return Value("number", bucket, unit, quantity.span, quantity.text, low, high,
                  _display(quantity), changeable=kind in _CHANGEABLE)
+
+
+# nouns that count the same thing under another name ("12 deaths", "15 fatalities")
+_SAME_COUNT = {"fatalities": "deaths", "fatality": "death"}
+
+
+def count_noun(noun: str | None) -> str | None:
+    """The counted noun as counts are compared: one name for one thing."""
+    return None if noun is None else _SAME_COUNT.get(noun, noun)
 
 
 def _is_round(quantity) -> bool:

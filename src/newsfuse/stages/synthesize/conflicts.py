@@ -51,14 +51,19 @@ _NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine t
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 million billion dozen half quarter""".split())
 _DISPUTE = re.compile(r"\b(?:but|however|in fact|actually|though|yet)\b", re.I)
-_CORRECTION = re.compile(r"\b(?:in fact|actually|records?|data|figures|official|false(?:ly)?|wrong(?:ly)?|"
+_CORRECTION = re.compile(r"\b(?:in fact|actually|records?|data|figures|estimates|official|false(?:ly)?|wrong(?:ly)?|"
                          r"incorrect(?:ly)?|inaccurate|overstat\w*|understat\w*|exaggerat\w*|misleading|"
                          r"no evidence|not true|contrary)\b", re.I)
+# the correction set against the claimed figure after it: "..., rather than thousands", "..., not 40"
+_CONTRAST_AFTER = re.compile(r"[^.;:!?]{0,40}?,?\s*\b(?:rather than|not|instead of|far (?:fewer|less) than)\b", re.I)
+# a sentence that opens by conceding the claimed figure: "While the mayor spoke of “thousands”, records show 400"
+_CONCEDING = re.compile(r"^\W*(?:while|although|though|whereas|even though)\b", re.I)
 _CLAIMED = re.compile(r"\b(?:claim\w*|assert\w*|insist\w*|boast\w*|said|says|told|tweet\w*|wrote|posted|"
                       r"alleg\w*|according to)\b", re.I)
 _NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot", "without"})
 _UPDATE_GAP_HOURS = 0.5
 _MAX_RATIO = 10.0
+_VAGUE_SPAN = 5.0  # a figure whose interval spans this factor or more is a magnitude, not a figure
 _ELISION_WORDS = 3  # a longer passage missing from one version of a quote is left out, not changed
 _PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedded
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
@@ -234,10 +239,11 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
             if ci.article.id == cj.article.id or not comparable(vi, vj):
                 continue
             sim, agreeing = float(sim), compatible(vi, vj)
-            for key in ((i, cj.article.id), (j, ci.article.id)):
-                best[key] = max(best[key], sim)
-                if agreeing:
-                    best_agreeing[key] = max(best_agreeing[key], sim)
+            if _vague(vi) == _vague(vj):  # "tens of billions" neither answers nor outranks a specific figure
+                for key in ((i, cj.article.id), (j, ci.article.id)):
+                    best[key] = max(best[key], sim)
+                    if agreeing:
+                        best_agreeing[key] = max(best_agreeing[key], sim)
             if sim < context:
                 continue
             if agreeing:
@@ -393,19 +399,29 @@ def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, in
     return out
 
 
-def _plausible(a: Value, b: Value) -> bool:
+def _plausible(a: Value, b: Value, *, nearest: bool = False) -> bool:
     """Whether two different values can be two accounts of one thing rather than two things.
 
     Figures more than ``_MAX_RATIO`` apart ("one day" and "three years", "5 inches" and "4 feet") or dates
     more than ten years apart ("Wednesday" and "pre-2014") are taken to describe different things, however
-    alike their contexts read.
+    alike their contexts read.  Figures are compared at their middles, or with ``nearest`` at their nearest
+    ends: an outlet correcting "millions" (2 to 20 million) with "several hundred thousand" (200,000 to a
+    million) says itself that the two are one thing, a disagreement of one order.
     """
     if a.kind == "date":
         gap = max(a.low, b.low) - min(a.high, b.high)
         return gap <= 3653
+    if nearest:
+        lower, upper = sorted((a, b), key=lambda v: v.low + v.high)
+        return lower.high > 0 and upper.low / lower.high <= _MAX_RATIO
     small = min(abs(a.low + a.high), abs(b.low + b.high))
     large = max(abs(a.low + a.high), abs(b.low + b.high))
     return small > 0 and large / small <= _MAX_RATIO
+
+
+def _vague(value: Value) -> bool:
+    """A figure that spans an order of magnitude ("tens of billions of dollars", "thousands of people")."""
+    return value.low > 0 and value.high / value.low >= _VAGUE_SPAN
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -652,11 +668,14 @@ def _disputes(claims: list[Claim]) -> list[dict]:
                 if claim_b.index - claim_a.index > 1:
                     break
                 if not comparable(first, second) or compatible(first, second) or second.span.start <= first.span.end \
-                        or not _plausible(first, second):
+                        or not _plausible(first, second, nearest=True):
                     continue  # a correction is of the same order: "in 2009" is not corrected by "in 1920"
                 between = article.text[first.span.end:second.span.start]
                 before = article.text[claim_a.sentence.start:first.span.start]
-                if not (_DISPUTE.search(between) and _CORRECTION.search(between)
+                contrast = _DISPUTE.search(between) or \
+                    _CONTRAST_AFTER.match(article.text, second.span.end, claim_b.sentence.end) or \
+                    (claim_a.sentence == claim_b.sentence and _CONCEDING.match(before))
+                if not (contrast and _CORRECTION.search(between)
                         and (_CLAIMED.search(before) or _in_quotes(article.text, claim_a.sentence, first.span))):
                     continue
                 out.append(_dispute(article, claim_a, first, claim_b, second))
