@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse import Config
+from newsfuse import Config, render
 from newsfuse.model import Corpus
 from newsfuse.pipeline import run_corpus
 from newsfuse.stages.load import load_text
@@ -137,7 +137,7 @@ def test_dates_relative_to_each_article_conflict_with_absolute_ones():
 
 
 def test_an_outlet_disputing_a_figure_it_reports():
-    _, found = story(
+    corpus, found = story(
         ("Coast News", "2026-03-03T07:00:00+00:00",
          "The developer claimed that 400 homes would be protected by the new wall. "
          "In fact, council records show that 250 homes lie behind it."),
@@ -146,6 +146,9 @@ def test_an_outlet_disputing_a_figure_it_reports():
     (disputed,) = [c for c in found if c["status"] == "disputed"]
     assert [s["role"] for s in disputed["sides"]] == ["claimed", "correction"]
     assert [s["value"] for s in disputed["sides"]] == ["400 homes", "250 homes"]
+    for form in ("md", "html"):  # one outlet's figure and its own correction, said as such
+        page = render(corpus, form)
+        assert "Coast News reports: “" in page and " — and disputes it: “" in page, form
 
 
 @pytest.mark.parametrize("body", [

@@ -63,9 +63,9 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
                 said = side["claims"][0]["text"] if side["claims"] else side["text"]
                 value = f" ({escape(side['value'])})" if side["value"] != said else ""
                 marks = view.marks([Citation.from_dict(c) for c in side["citations"]])
-                sides.append(f"{escape(', '.join(view.outlet_names(side['sources'])))}: “{escape(said)}”"
-                             f"{value} {_cite(marks)}")
-            out.append(f"- **{item['status']} · {item['kind']}**: " + " — vs — ".join(sides))
+                joint = "" if not sides else " — " if side.get("role") == "correction" else " — vs — "
+                sides.append(f"{joint}{escape(view.side_lead(side))}: “{escape(said)}”{value} {_cite(marks)}")
+            out.append(f"- **{item['status']} · {item['kind']}**: " + "".join(sides))
         out.append("")
     if story.facts:
         out.append("## Reported by several outlets\n")

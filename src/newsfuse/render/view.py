@@ -36,6 +36,13 @@ class StoryView:
         by_id = {a.id: a for a in self.articles}
         return list(dict.fromkeys(by_id[i].display_outlet for i in article_ids))
 
+    def side_lead(self, side: dict) -> str:
+        """Who a contradiction's side is: its outlets, or, for an outlet disputing a figure it reports itself,
+        "Outlet reports" then "and disputes it" (the sides' ``role``)."""
+        outlets = ", ".join(self.outlet_names(side["sources"]))
+        role = side.get("role")
+        return {"claimed": f"{outlets} reports", "correction": "and disputes it"}.get(role, outlets)
+
     def facts_carried(self, article_id: str) -> int:
         return sum(article_id in fact.sources for fact in self.story.facts)
 
