@@ -213,7 +213,8 @@ def test_the_outlet_is_who_the_sites_own_copyright_notice_names():
     # a photo credit and a link label are no notice; the notice's name ends where the name does
     assert outlet("© 2026 Riverside Courier. All rights reserved.") == "Riverside Courier"
     assert outlet("Copyright © 2026, Quayside Media, Inc., Contact Us") == "Quayside Media"
-    assert outlet("© 2026 Courier Broadcasting LLC. All Rights Reserved. A Division of Big Media") == "Courier Broadcasting"
+    assert outlet("© 2026 Courier Broadcasting LLC. All Rights Reserved. A Division of Big Media") == \
+        "Courier Broadcasting"
     assert outlet("copyright Riverside Courier 2026 - ISSN: 1234-5678") == "Riverside Courier"
     assert outlet("© 2026 Riverside News Network.Harbour Broadcasting System, Inc.All Rights Reserved.") == \
         "Riverside News Network"

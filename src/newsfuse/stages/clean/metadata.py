@@ -136,8 +136,9 @@ _NOTICE = re.compile(r"\b(?:19|20)\d\d\b|\brights\s+reserved\b", re.I)
 _RESERVED = re.compile(r"\brights\s+reserved\b", re.I)
 _COPYRIGHT_MARK = re.compile(r"©|\((?:c|с)\)(?!\()|\bcopyright\b", re.I)  # "(с)" may be Cyrillic
 # where a holder's name ends: a sentence, a dash or bar, a web address in brackets, "powered by ..."
-_HOLDER_END = re.compile(r"\.\s|(?-i:\.(?=[A-Z]))|\s[-–—|]\s|\s\((?:www\.|https?:)|[:;\"“”]|,\s*(?!(?:Inc|LLC|Ltd)\b)"
-                         r"|\s(?:powered|designed|developed|built)\s+by\b|\s(?:theme|a division)\b", re.I)
+_HOLDER_END = re.compile(r"\.\s|(?-i:\.(?=[A-Z]))|\s[-–—|]\s|\s\((?:www\.|https?:)|[:;\"“”]"
+                         r"|,\s*(?!(?:Inc|LLC|Ltd)\b)|\s(?:powered|designed|developed|built)\s+by\b"
+                         r"|\s(?:theme|a division)\b", re.I)
 _CREDIT = re.compile(r"(?:powered|designed|developed|built|theme)\s+by\b", re.I)
 # a company's legal form, and all after it: "CNBC LLC. A Division of NBCUniversal", "Quiller Media, Inc., Contact Us"
 _LEGAL_FORM = re.compile(r"(?:,|\s&)?\s+(?:Inc|Ltd|LLC|L\.L\.C|Limited|plc|Corp|Corporation|Pty|GmbH|Company|Co|"
