@@ -35,15 +35,29 @@ def test_seeds_flag_the_real_disagreement_with_both_spans(seeds_corpus):
             assert "war" in claim["text"]
 
 
+def test_seeds_flag_an_outlet_correcting_a_figure_it_quotes(seeds_corpus):
+    """One capture quotes a figure given in words and sets its own, smaller, estimate against it."""
+    story = seeds_corpus.stories[0]
+    (disputed,) = [c for c in story.contradictions if c["status"] == "disputed"]
+    claimed, correction = disputed["sides"]
+    assert (claimed["role"], correction["role"]) == ("claimed", "correction")
+    assert claimed["sources"] == correction["sources"] and len(claimed["sources"]) == 1  # one outlet, itself
+    (first,), (second,) = claimed["claims"], correction["claims"]
+    assert first["end"] <= second["start"]  # the correction comes after what it corrects
+    for side, claim in ((claimed, first), (correction, second)):
+        text = seeds_corpus.article(claim["article_id"]).text
+        assert text[claim["value_start"]:claim["value_end"]] == side["text"]
+
+
 def test_seeds_do_not_flag_equivalent_statements(seeds_corpus):
     story = seeds_corpus.stories[0]
     for conflict in story.contradictions:
         texts = {s["text"] for s in conflict["sides"]}
         for a, b in EQUIVALENT:
             assert not ({a, b} <= texts), conflict["explanation"]
-    # the one disagreement is all there is: spellings of a name, rounded durations and quotes in
-    # different words are not contradictions
-    assert len(story.contradictions) == 1
+    # the two disagreements are all there is (the date between outlets, one outlet's own correction):
+    # spellings of a name, rounded durations and quotes in different words are not contradictions
+    assert sorted(c["status"] for c in story.contradictions) == ["conflict", "disputed"]
 
 
 @pytest.fixture(scope="module")
