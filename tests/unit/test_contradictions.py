@@ -191,6 +191,11 @@ def test_a_magnitude_in_words_does_not_answer_a_specific_figure():
     first = aid.format("nearly $90 billion") + " " + aid.format("tens of billions of dollars").replace("The", "It")
     assert _number_conflicts(first, aid.format("almost $45 billion"))  # "tens of billions" does not cover for it
     assert not _number_conflicts(aid.format("tens of billions of dollars"), aid.format("almost $45 billion"))
+    # but a specific figure does answer a magnitude: the other outlet's "4,000" covers "thousands", and its
+    # "more than 900" in a context nearly as close is another count, not a disagreement
+    fans = "{} fans gathered at the harbour on Saturday for the {}parade, the council said."
+    assert not _number_conflicts(fans.format("Thousands of", ""),
+                                 fans.format("4,000", "") + " " + fans.format("More than 900", "night "))
 
 
 def test_the_same_words_given_to_different_people():

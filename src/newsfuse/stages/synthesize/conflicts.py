@@ -239,11 +239,12 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
             if ci.article.id == cj.article.id or not comparable(vi, vj):
                 continue
             sim, agreeing = float(sim), compatible(vi, vj)
-            if _vague(vi) == _vague(vj):  # "tens of billions" neither answers nor outranks a specific figure
-                for key in ((i, cj.article.id), (j, ci.article.id)):
-                    best[key] = max(best[key], sim)
-                    if agreeing:
-                        best_agreeing[key] = max(best_agreeing[key], sim)
+            for key, own, other in (((i, cj.article.id), vi, vj), ((j, ci.article.id), vj, vi)):
+                if _vague(other) and not _vague(own):
+                    continue  # "tens of billions" neither answers nor outranks a specific figure
+                best[key] = max(best[key], sim)
+                if agreeing:
+                    best_agreeing[key] = max(best_agreeing[key], sim)
             if sim < context:
                 continue
             if agreeing:
