@@ -108,6 +108,9 @@ ANCHOR = date(2024, 3, 6)  # a Wednesday
     ("The talks began on Monday.", "2024-03-04", "day"),
     ("They will meet on Friday.", "2024-03-08", "day"),
     ("He said he would meet them on Friday.", "2024-03-08", "day"),  # either side: the nearest
+    # a subordinate clause with its own past event dates that event, whatever the main clause's tense
+    ("Engineers will inspect the wall after a section collapsed on Monday.", "2024-03-04", "day"),
+    ("They will reopen the road once repairs are finished on Friday.", "2024-03-08", "day"),
     ("The deal closed last Friday.", "2024-03-01", "day"),
     ("It happened late Tuesday night.", "2024-03-05", "day"),
     ("It was signed on 28 February 2024.", "2024-02-28", "day"),

@@ -306,6 +306,13 @@ _WEAK_FUTURE = re.compile(r"\b(?:would|was\s+(?:set|scheduled|due|expected|to)|w
                           r"to\s+be\s+held)\b", re.I)
 
 
+# a subordinate clause that states its own event: "after a section collapsed on Tuesday", "since he left on May 2"
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|once|until|although|though)\b", re.I)
+_PAST_VERB = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgets )"  # not "are finished"
+                        r"\b(?:[a-z]+ed|was|were|had|did|went|came|fell|broke|began|struck|hit|left|took|made|"
+                        r"gave|ran|sank|shot|died|won|lost|met|said|told)\b(?!\s+(?:to|by)\b)", re.I)
+
+
 def _tense(text: str, span: Span, sentences: list[Span] | None) -> str:
     """Whether the clause around ``span`` speaks of the future ("will meet on Friday"), of a future seen from
     the past ("said he would meet on Friday": either side of the publication date), or of the past."""
@@ -324,6 +331,9 @@ def _tense(text: str, span: Span, sentences: list[Span] | None) -> str:
         return "past"  # "..., the chief executive announced on Sunday": the date of the reporting
     # only the clause the date belongs to: cut at the last clause boundary before it
     clause = re.split(r"[;:]|,\s+(?:and|but|while|as|which|who)\s+|\band\s+(?=\w+\s+(?:said|says))", before)[-1]
+    subordinate = _SUBORDINATE.split(clause)
+    if len(subordinate) > 1 and _PAST_VERB.search(subordinate[-1]):
+        return "past"  # "engineers will inspect it after the wall collapsed on Tuesday": the date is the collapse's
     if _STRONG_FUTURE.search(clause):
         return "future"
     if _WEAK_FUTURE.search(clause):
