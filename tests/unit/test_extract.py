@@ -111,6 +111,7 @@ ANCHOR = date(2024, 3, 6)  # a Wednesday
     # a subordinate clause with its own past event dates that event, whatever the main clause's tense
     ("Engineers will inspect the wall after a section collapsed on Monday.", "2024-03-04", "day"),
     ("They will reopen the road once repairs are finished on Friday.", "2024-03-08", "day"),
+    ("The committee will decide after the speed trial on Friday.", "2024-03-08", "day"),
     ("The deal closed last Friday.", "2024-03-01", "day"),
     ("It happened late Tuesday night.", "2024-03-05", "day"),
     ("It was signed on 28 February 2024.", "2024-02-28", "day"),

@@ -308,9 +308,10 @@ _WEAK_FUTURE = re.compile(r"\b(?:would|was\s+(?:set|scheduled|due|expected|to)|w
 
 # a subordinate clause that states its own event: "after a section collapsed on Tuesday", "since he left on May 2"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|once|until|although|though)\b", re.I)
-_PAST_VERB = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgets )"  # not "are finished"
-                        r"\b(?:[a-z]+ed|was|were|had|did|went|came|fell|broke|began|struck|hit|left|took|made|"
-                        r"gave|ran|sank|shot|died|won|lost|met|said|told)\b(?!\s+(?:to|by)\b)", re.I)
+# a past verb: "-ed" but not "speed", "need", "red" or "hundred", and not after a present auxiliary ("are finished")
+_PAST_VERB = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgets )"
+                        r"\b(?:(?!hundred\b)[a-z]{2,}(?<!e)ed|was|were|had|did|went|came|fell|broke|began|struck|"
+                        r"hit|left|took|made|gave|ran|sank|shot|died|won|lost|met|said|told)\b(?!\s+(?:to|by)\b)", re.I)
 
 
 def _tense(text: str, span: Span, sentences: list[Span] | None) -> str:
