@@ -270,15 +270,15 @@ def _vague_quantities(text: str) -> list[Quantity]:
             one = match.group("one").lower()
             base = (12 if one == "dozen" else _SCALES[one]) * _SCALES.get((match.group("two") or "").lower(), 1)
         else:
-            word = match.group("plural").lower()[:-1]
-            base = 12 if word == "dozen" else _SCALES[word]
+            scale = match.group("plural").lower()[:-1]
+            base = 12 if scale == "dozen" else _SCALES[scale]
         begin, end = match.span()
         tail = text[end:end + 40]
         joint = _VAGUE_OF.match(tail).end()
         unit_match = _UNIT_WORD.match(tail[joint:])
-        word, _ = _unit_name(unit_match)
-        if word in _CURRENCY_WORD:
-            kind, unit = "money", _CURRENCY_WORD[word]
+        unit_word, _ = _unit_name(unit_match)
+        if unit_word in _CURRENCY_WORD:
+            kind, unit = "money", _CURRENCY_WORD[unit_word]
             end += joint + unit_match.end()
         else:
             noun = _NOUN.match(tail[joint:])
@@ -286,10 +286,10 @@ def _vague_quantities(text: str) -> list[Quantity]:
                 continue  # "rather than millions.": a magnitude of nothing named, nothing to compare
             kind, unit = "count", noun.group(1).lower()
         qualifier = None
-        q = _QUALIFIER_RE.search(text[max(0, begin - 20):begin])
+        q = _QUALIFIER_RE.search(text, max(0, begin - 20), begin)
         if q:
             qualifier = _QUALIFIER_KIND[q.group(1).lower()]
-            begin -= len(text[max(0, begin - 20):begin]) - q.start()
+            begin = q.start()
         low = float(_VAGUE_LOW * base)
         high = float((_VAGUE_HIGH if match.group("one") else _VAGUE_PLURAL_HIGH) * base)
         out.append(Quantity(span=Span(begin, end), text=text[begin:end], value=low, kind=kind, unit=unit,
