@@ -99,6 +99,8 @@ def test_magnitudes_in_words_are_intervals():
     assert read("It was far fewer than millions. Thousands of them stayed.") == []
     assert [q.text for q in find_quantities("About 3,000 people and thousands of cars.")] == \
         ["About 3,000", "thousands"]
+    assert read("several dozen goats and a dozen sheep") == [("several dozen", "count", "goats", 24, 120),
+                                                             ("a dozen", "count", "sheep", None, None)]
 
 
 ANCHOR = date(2024, 3, 6)  # a Wednesday

@@ -253,9 +253,13 @@ def find_quantities(text: str, exclude: list[Span] | tuple[Span, ...] = ()) -> l
                 found.kind in ("measure", "money"):
             continue  # "56 nautical miles (103 kilometers)", "$100 (£80)": the same figure in other units
         out.append(found)
-    taken = [q.span for q in out]
-    vague = [q for q in _vague_quantities(text) if not any(q.span.overlaps(s) for s in (*blocked, *taken))]
-    return sorted(out + vague, key=lambda q: q.span.start) if vague else out
+    vague = [q for q in _vague_quantities(text) if not any(q.span.overlaps(s) for s in blocked)]
+    if not vague:
+        return out
+    # a magnitude holds the figure words inside it ("several dozen" is not a dozen); a figure it only touches wins
+    out = [f for f in out if not any(v.span.start <= f.span.start and f.span.end <= v.span.end for v in vague)]
+    vague = [v for v in vague if not any(v.span.overlaps(f.span) for f in out)]
+    return sorted(out + vague, key=lambda q: q.span.start)
 
 
 def _vague_quantities(text: str) -> list[Quantity]:
