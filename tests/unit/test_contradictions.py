@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse import Config, render
+from newsfuse.render.view import story_views
 from newsfuse.model import Corpus
 from newsfuse.pipeline import run_corpus
 from newsfuse.stages.load import load_text
@@ -587,3 +588,30 @@ def test_the_person_two_outlets_each_report_on_most_against_each_other():
         _, found = story(*pages(twice), person_context=bar, embeddings="off")
         flagged = [sorted(s["value"] for s in c["sides"]) for c in found if c["kind"] == "person"]
         assert flagged == ([["Mara Lind", "Tomas Weir"]] if twice else [])
+
+
+def test_a_side_shows_the_whole_sentence_its_clause_comes_from():
+    """A claim cut at "; " or ", and" is shown in its sentence, so the figure is read in what the outlet wrote;
+    a sentence too long to show whole shows the clause, marked as cut."""
+    first = ("Crews worked through the night on the harbour road; engineers said twelve people were injured "
+             "when the old harbour wall collapsed on Tuesday night.")
+    second = ("Crews worked through the night on the harbour road; engineers said fifteen people were injured "
+              "when the old harbour wall collapsed on Tuesday night.")
+    corpus, found = story(("Coast News", "2026-03-03T07:00:00+00:00", first),
+                          ("Bay Times", "2026-03-03T07:00:00+00:00", second))
+    (conflict,) = [c for c in found if c["kind"] == "number"]
+    assert all(s["claims"][0]["text"].startswith("engineers said") for s in conflict["sides"])  # clauses
+    view = story_views(corpus)[0]
+    shown = [view.side_words(side) for side in conflict["sides"]]
+    assert sorted(shown) == sorted([first, second])
+    for form in ("md", "html"):
+        assert f"“{first}”" in render(corpus, form), form
+
+    padding = " ".join(["and then the crews on the harbour road worked on"] * 7)
+    long_first, long_second = f"{padding}; {first.split('; ')[1]}", f"{padding}; {second.split('; ')[1]}"
+    corpus, found = story(("Coast News", "2026-03-03T07:00:00+00:00", long_first),
+                          ("Bay Times", "2026-03-03T07:00:00+00:00", long_second))
+    (conflict,) = [c for c in found if c["kind"] == "number"]
+    view = story_views(corpus)[0]
+    assert sorted(view.side_words(s) for s in conflict["sides"]) == sorted(
+        "… " + text.split("; ")[1] for text in (first, second))

@@ -60,7 +60,7 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
         for item in story.contradictions:
             sides = []
             for side in item["sides"]:
-                said = side["claims"][0]["text"] if side["claims"] else side["text"]
+                said = view.side_words(side)
                 value = f" ({escape(side['value'])})" if side["value"] != said else ""
                 marks = view.marks([Citation.from_dict(c) for c in side["citations"]])
                 joint = "" if not sides else " — " if side.get("role") == "correction" else " — vs — "

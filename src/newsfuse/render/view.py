@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Citation, Corpus, Story
 
+_SHOWN_WORDS = 60  # a contradiction's side shows a sentence up to this long whole
+
 
 @dataclass
 class StoryView:
@@ -42,6 +44,27 @@ class StoryView:
         outlets = ", ".join(self.outlet_names(side["sources"]))
         role = side.get("role")
         return {"claimed": f"{outlets} reports", "correction": "and disputes it"}.get(role, outlets)
+
+    def side_words(self, side: dict) -> str:
+        """The source words a contradiction's side shows: its first claim's whole sentence, so that the reader
+        sees the figure in what the outlet wrote and not in a clause cut out of it ("the great benefit ...
+        But first, ...").  A sentence over ``_SHOWN_WORDS`` words shows the claim alone, with "…" where it was
+        cut from its sentence."""
+        if not side.get("claims"):
+            return side["text"]
+        claim = side["claims"][0]
+        article = next((a for a in self.articles if a.id == claim["article_id"]), None)
+        if article is None:
+            return claim["text"]
+        sentence = next((s for s in article.sentences if s.start <= claim["start"] and claim["end"] <= s.end), None)
+        if sentence is None:
+            return claim["text"]
+        whole = article.span_text(sentence).strip()
+        if len(whole.split()) <= _SHOWN_WORDS:
+            return " ".join(whole.split())
+        before = article.text[sentence.start:claim["start"]].strip()
+        after = article.text[claim["end"]:sentence.end].strip()
+        return ("… " if before else "") + " ".join(claim["text"].split()) + (" …" if after else "")
 
     def facts_carried(self, article_id: str) -> int:
         return sum(article_id in fact.sources for fact in self.story.facts)
