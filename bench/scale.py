@@ -6,10 +6,12 @@ even at a million articles; its articles (about six, spread over a day and a hal
 sentences and two from elsewhere, and one article in ten is a wire copy of an earlier one with light edits.  Articles
 arrive in time order over a simulated year and go through the streaming dedupe (``CopyFinder``) and the
 incremental story clusterer (``StoryClusterer``) in batches, lexical features only, with a three-day window.
+Shingling and cutting texts into terms use one process per core (the default ``processes = 0``); with
+``--processes 1`` everything runs in one process.  Both give the same copies and stories.
 Each size runs in its own process so that its peak memory (max RSS) is its own.  Cost per article should stay
 flat as the stream grows.  A last row measures what sentence embeddings would add, on 2,000 articles.
 
-Usage: python bench/scale.py [--sizes 10000,100000,1000000] [--shared ../shared]
+Usage: python bench/scale.py [--sizes 10000,100000,1000000] [--shared ../shared] [--processes N]
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from newsfuse import Config
 from newsfuse.model import Article
+from newsfuse.nlp import parallel
 from newsfuse.stages.dedupe import CopyFinder
 from newsfuse.stages.group import StoryClusterer
 
@@ -89,10 +92,10 @@ def articles(count: int, documents: list[list[str]], seed: int = 3):
         yield [a for _, a in batch]
 
 
-def run_size(count: int, shared: Path) -> dict:
+def run_size(count: int, shared: Path, processes: int = 0) -> dict:
     documents = sentence_pool(shared)
-    config = Config.from_dict({"group": {"embeddings": "off", "window_days": 3},
-                               "dedupe": {"window_days": 3, "paragraph_min_words": 0}})
+    config = Config.from_dict({"group": {"embeddings": "off", "window_days": 3, "processes": processes},
+                               "dedupe": {"window_days": 3, "paragraph_min_words": 0, "processes": processes}})
     finder, clusterer = CopyFinder(config), StoryClusterer.from_config(config)
     generating = 0.0
     copies = 0
@@ -109,10 +112,12 @@ def run_size(count: int, shared: Path) -> dict:
         copies += len(batch) - len(originals)
         clusterer.add(originals)
     seconds = time.perf_counter() - start - generating
+    parallel.stop()  # so that the helper's peak memory is counted below
     stories = len(clusterer.stories())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest helper process
     return {"articles": count, "seconds": seconds, "per_second": count / seconds, "peak_mb": peak,
-            "copies": copies, "stories": stories}
+            "helper_mb": children, "copies": copies, "stories": stories}
 
 
 def embedding_cost(shared: Path, count: int = 2000) -> dict:
@@ -130,23 +135,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
     parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--processes", type=int, default=0, help="processes per batch (0 = one per core)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size, print JSON
     parser.add_argument("--embeddings", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     if args.one:
-        print(json.dumps(run_size(args.one, shared)))
+        print(json.dumps(run_size(args.one, shared, args.processes)))
         return 0
     if args.embeddings:
         print(json.dumps(embedding_cost(shared)))
         return 0
-    print("| articles | seconds | articles/s | peak memory MB | copies found | stories | µs per article |")
+    used = parallel.cores() if args.processes <= 0 else args.processes
+    print(f"Processes per batch: {used} (this machine has {parallel.cores()} cores)\n")
+    print("| articles | seconds | articles/s | peak memory MB (main + largest helper) | copies found | stories "
+          "| µs per article |")
     print("|---|---|---|---|---|---|---|")
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--shared", str(shared)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--shared", str(shared),
+                              "--processes", str(args.processes)], capture_output=True, text=True, check=True)
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"| {row['articles']:,} | {row['seconds']:.0f} | {row['per_second']:.0f} | {row['peak_mb']:.0f} "
+        memory = f"{row['peak_mb']:.0f}" + (f" + {row['helper_mb']:.0f}" if row["helper_mb"] else "")
+        print(f"| {row['articles']:,} | {row['seconds']:.0f} | {row['per_second']:.0f} | {memory} "
               f"| {row['copies']:,} | {row['stories']:,} | {1e6 / row['per_second']:.0f} |", flush=True)
     try:
         out = subprocess.run([sys.executable, __file__, "--embeddings", "--shared", str(shared)],

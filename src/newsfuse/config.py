@@ -47,6 +47,7 @@ class DedupeConfig:
     num_perm: int
     window_days: float
     paragraph_min_words: int
+    processes: int
 
     def __post_init__(self) -> None:
         _require(1 <= self.shingle_words <= 20, "dedupe.shingle_words must be in [1, 20]")
@@ -55,6 +56,8 @@ class DedupeConfig:
         _require(16 <= self.num_perm <= 1024, "dedupe.num_perm must be in [16, 1024]")
         _require(self.window_days >= 0, "dedupe.window_days must be >= 0 (0 remembers everything)")
         _require(self.paragraph_min_words >= 0, "dedupe.paragraph_min_words must be >= 0 (0 turns it off)")
+        _require(isinstance(self.processes, int) and 0 <= self.processes <= 64,
+                 "dedupe.processes must be an integer in [0, 64] (0 = one per core)")
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class GroupConfig:
     density_weight: float
     min_density: float
     recluster: int
+    processes: int
 
     def __post_init__(self) -> None:
         _unit("group.threshold", self.threshold)
@@ -87,6 +91,8 @@ class GroupConfig:
         _unit("group.density_weight", self.density_weight)
         _unit("group.min_density", self.min_density)
         _require(isinstance(self.recluster, int) and self.recluster >= 0, "group.recluster must be an integer >= 0")
+        _require(isinstance(self.processes, int) and 0 <= self.processes <= 64,
+                 "group.processes must be an integer in [0, 64] (0 = one per core)")
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ import re
 import numpy as np
 from scipy import sparse
 
+from .parallel import shared
 from .words import STOPWORDS, lowered_tokens
 
-__all__ = ["topic_terms", "name_terms", "Vectorizer"]
+__all__ = ["topic_terms", "name_terms", "Vectorizer", "count_together"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # A run of capitalised words (a name), or a figure.  Figures keep their digits only: "1,200" = "1200".
@@ -58,27 +59,60 @@ def _opens_sentence(before: str) -> bool:
 
 
 class Vectorizer:
-    """Hashed TF-IDF (sublinear tf, smoothed idf, L2-normalised) with document frequencies counted online."""
+    """Hashed TF-IDF (sublinear tf, smoothed idf, L2-normalised) with document frequencies counted online.
 
-    def __init__(self, analyzer, *, bits: int = _HASH_BITS) -> None:
+    ``processes``: how many processes cut a big batch into terms (0 = one per core; see :mod:`.parallel`).
+    ``analyzer`` must then be a module-level function.
+    """
+
+    def __init__(self, analyzer, *, bits: int = _HASH_BITS, processes: int = 0) -> None:
         from sklearn.feature_extraction.text import HashingVectorizer
 
         self._hasher = HashingVectorizer(analyzer=analyzer, n_features=1 << bits, alternate_sign=False,
                                          norm=None)
+        self.processes = processes
         self._df = np.zeros(1 << bits, dtype=np.float64)
         self._documents = 0
 
-    def transform(self, texts: list[str], *, learn: bool = True):
-        """Vectors for ``texts``; with ``learn``, their terms count towards document frequency first."""
-        counts = sparse.csr_matrix(self._hasher.transform(texts), dtype=np.float64)
+    def counts(self, texts: list[str]) -> sparse.csr_matrix:
+        """Raw term counts of ``texts``, one row each (a big batch is shared over the cores)."""
+        return count_together([self], [texts], processes=self.processes)[0]
+
+    def weigh(self, counts: sparse.csr_matrix, *, learn: bool = True) -> sparse.csr_matrix:
+        """TF-IDF vectors from :meth:`counts`; with ``learn``, their terms count towards document frequency
+        first."""
+        counts = counts.copy()
         if learn:
             present = counts.copy()
             present.data[:] = 1.0
             self._df += np.asarray(present.sum(axis=0)).ravel()
-            self._documents += len(texts)
+            self._documents += counts.shape[0]
         counts.data = 1.0 + np.log(counts.data)
         idf = np.log((1.0 + self._documents) / (1.0 + self._df[counts.indices])) + 1.0
         counts.data *= idf
         norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
+
+    def transform(self, texts: list[str], *, learn: bool = True) -> sparse.csr_matrix:
+        """Vectors for ``texts``; with ``learn``, their terms count towards document frequency first."""
+        return self.weigh(self.counts(texts), learn=learn)
+
+
+def count_together(vectorizers: list[Vectorizer], texts: list[list[str]], *, processes: int = 0
+                   ) -> list[sparse.csr_matrix]:
+    """Each vectorizer's :meth:`~Vectorizer.counts` of its own texts (``texts[k]`` for ``vectorizers[k]``, all
+    of one length), cut in one pass, so that a big batch goes to the helper processes once."""
+    hashers = [v._hasher for v in vectorizers]
+    parts = shared(_counts, list(zip(*texts)), hashers, processes=processes)
+    return [parts[0][k] if len(parts) == 1 else sparse.vstack([p[k] for p in parts], format="csr")
+            for k in range(len(hashers))]
+
+
+def _counts(rows: list[tuple[str, ...]], hashers) -> list[sparse.csr_matrix]:
+    """Term counts of a share of a batch (maybe in a helper process): ``rows[i][k]`` is counted by
+    ``hashers[k]``."""
+    if not rows:
+        return [sparse.csr_matrix((0, hasher.n_features), dtype=np.float64) for hasher in hashers]
+    return [sparse.csr_matrix(hasher.transform(list(column)), dtype=np.float64)
+            for hasher, column in zip(hashers, zip(*rows))]

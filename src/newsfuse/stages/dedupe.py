@@ -17,6 +17,7 @@ import numpy as np
 
 from ..config import Config
 from ..model import Article, Corpus, Reuse, Span
+from ..nlp.parallel import shared
 from ..nlp.words import WORD, lowered_tokens
 
 __all__ = ["dedupe", "origins", "origin_of", "shingles", "signatures", "NearDuplicateIndex", "CopyFinder"]
@@ -41,6 +42,11 @@ def signatures(token_sets: Iterable[list[str]], num_perm: int) -> np.ndarray:
         return np.zeros((0, num_perm), dtype=np.uint32)
     matrix = RMinHash.digest_matrix_from_token_sets(sets, num_perm, _SEED)
     return np.asarray(matrix.to_rows(), dtype=np.uint32)
+
+
+def _text_signatures(texts: list[str], size: int, num_perm: int) -> np.ndarray:
+    """The signatures of ``texts``' word shingles (a share of a batch, maybe in a helper process)."""
+    return signatures([shingles(text, size) for text in texts], num_perm)
 
 
 def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
@@ -158,7 +164,9 @@ class CopyFinder:
     def add(self, articles: list[Article]) -> None:
         from .group import epoch
 
-        block = signatures([shingles(a.text, self.settings.shingle_words) for a in articles], self.settings.num_perm)
+        parts = shared(_text_signatures, [a.text for a in articles], self.settings.shingle_words,
+                       self.settings.num_perm, processes=self.settings.processes)
+        block = parts[0] if len(parts) == 1 else np.vstack(parts)
         base = self._index._count
         found = self._index.add(block, times=[epoch(a) for a in articles])
         for offset, (article, match) in enumerate(zip(articles, found)):

@@ -32,7 +32,7 @@ from scipy import sparse
 from ..config import Config
 from ..model import Article, Corpus, Story
 from ..nlp import embed
-from ..nlp.features import Vectorizer, name_terms, topic_terms
+from ..nlp.features import Vectorizer, count_together, name_terms, topic_terms
 
 __all__ = ["group", "StoryClusterer"]
 
@@ -155,7 +155,8 @@ class StoryClusterer:
     def __init__(self, *, threshold: float, topic_weight: float, name_weight: float,
                  embedding_weight: float = 0.0, use_embeddings: bool = False, title_weight: int = 2,
                  window_days: float = 0.0, key_terms: int = 24, neighbours: int = 5,
-                 density_weight: float = 0.0, min_density: float = 0.0, recluster: int = 0) -> None:
+                 density_weight: float = 0.0, min_density: float = 0.0, recluster: int = 0,
+                 processes: int = 0) -> None:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {threshold!r}")
         weights = (topic_weight, name_weight, embedding_weight if use_embeddings else 0.0)
@@ -175,6 +176,7 @@ class StoryClusterer:
         self.min_density = min_density
         self._topic = Vectorizer(topic_terms)
         self._names = Vectorizer(name_terms)
+        self.processes = processes
         self._stories: list[_Story] = []
         self._open: set[int] = set()  # indices of stories an article can still join
         self._redirect: dict[int, int] = {}
@@ -192,7 +194,7 @@ class StoryClusterer:
                    embedding_weight=settings.embedding_weight, use_embeddings=use,
                    title_weight=settings.title_weight, window_days=settings.window_days,
                    neighbours=settings.neighbours, density_weight=settings.density_weight,
-                   min_density=settings.min_density, recluster=settings.recluster)
+                   min_density=settings.min_density, recluster=settings.recluster, processes=settings.processes)
 
     # -- public -------------------------------------------------------------------------------------
     def add(self, articles: list[Article]) -> None:
@@ -209,9 +211,12 @@ class StoryClusterer:
         articles = [r.article for r in redo] + list(articles)
         fresh = len(redo)
         titles = [a.title or "" for a in articles]
-        topic = self._vectors(self._topic, [(t + "\n") * self.title_weight + a.text for t, a in zip(titles, articles)],
-                              fresh)
-        names = self._vectors(self._names, [t + "\n" + a.text for t, a in zip(titles, articles)], fresh)
+        topic_counts, name_counts = count_together(
+            [self._topic, self._names],
+            [[(t + "\n") * self.title_weight + a.text for t, a in zip(titles, articles)],
+             [t + "\n" + a.text for t, a in zip(titles, articles)]], processes=self.processes)
+        topic = self._vectors(self._topic, topic_counts, fresh)
+        names = self._vectors(self._names, name_counts, fresh)
         vectors = None
         if self.use_embeddings:
             new = embed.encode([(t + "\n" + a.text)[:_EMBED_CHARS] for t, a in zip(titles[fresh:], articles[fresh:])])
@@ -273,13 +278,13 @@ class StoryClusterer:
         story.members.append(recent.article.id)
 
     @staticmethod
-    def _vectors(vectorizer: Vectorizer, texts: list[str], fresh: int) -> sparse.csr_matrix:
-        """Rows for the texts: the new ones (from ``fresh`` on) count towards document frequency, and the
-        reopened ones are weighted again with what has been seen since."""
-        new = vectorizer.transform(texts[fresh:])
+    def _vectors(vectorizer: Vectorizer, counts: sparse.csr_matrix, fresh: int) -> sparse.csr_matrix:
+        """Rows for the texts' term counts: the new ones (from ``fresh`` on) count towards document frequency,
+        and the reopened ones are weighted again with what has been seen since."""
+        new = vectorizer.weigh(counts[fresh:])
         if not fresh:
             return new
-        return sparse.vstack([vectorizer.transform(texts[:fresh], learn=False), new]).tocsr()
+        return sparse.vstack([vectorizer.weigh(counts[:fresh], learn=False), new]).tocsr()
 
     def _active(self, times: list[float | None]) -> list[int]:
         known = [t for t in times if t is not None]

@@ -1,0 +1,90 @@
+"""Big batches shared over helper processes: the same results as one process, and no batch lost to a helper."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import random
+
+import numpy as np
+import pytest
+
+from newsfuse import Config
+from newsfuse.model import Article
+from newsfuse.nlp import parallel
+from newsfuse.nlp.features import Vectorizer, count_together, name_terms, topic_terms
+from newsfuse.stages.dedupe import CopyFinder
+from newsfuse.stages.group import StoryClusterer
+
+WORDS = ("harbour wall council storm Quist Marrowby ferry 1,200 repairs Tuesday mayor engineers quay flood "
+         "Port Ellis inspectors 40-metre residents barrier").split()
+
+
+def _texts(count: int, seed: int = 5, stories: int = 100) -> list[str]:
+    """Texts of ``stories`` stories: each has words of its own ("Quay17", "storm17b") among common ones."""
+    rng = random.Random(seed)
+    own = [[f"{w.capitalize()}{k}" for w in WORDS[:6]] + [f"{w}{k}b" for w in WORDS[6:12]] for k in range(stories)]
+    return [" ".join(rng.choice(own[n % stories] if rng.random() < 0.5 else WORDS)
+                     for _ in range(rng.randint(30, 80))) + "." for n in range(count)]
+
+
+@pytest.fixture
+def helpers(monkeypatch):
+    """Two shares however many cores this machine has; helpers ended after the test."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_broken", False)
+    yield
+    parallel.stop()
+
+
+def test_small_batches_stay_in_this_process(helpers):
+    assert parallel.share_count(0, 2 * parallel.MIN_SHARE - 1) == 1
+    assert parallel.share_count(0, 2 * parallel.MIN_SHARE) == 2
+    assert parallel.share_count(1, 10 * parallel.MIN_SHARE) == 1
+
+
+def test_shared_counts_equal_one_process_counts(helpers):
+    texts = _texts(2 * parallel.MIN_SHARE + 7)
+    alone = [Vectorizer(topic_terms, processes=1), Vectorizer(name_terms, processes=1)]
+    together = count_together([Vectorizer(topic_terms), Vectorizer(name_terms)], [texts, texts[::-1]])
+    assert parallel._helpers is not None, "a helper should have worked a share"
+    for vectorizer, mine, batch in zip(alone, together, (texts, texts[::-1])):
+        assert (vectorizer.counts(batch) != mine).nnz == 0 and mine.shape[0] == len(texts)
+
+
+def test_shared_batches_find_the_same_copies_and_stories(helpers):
+    texts = _texts(2 * parallel.MIN_SHARE)
+    texts[700] = texts[3] + " Updated."  # a copy
+    results = []
+    for processes in (1, 0):
+        config = Config.from_dict({"dedupe": {"processes": processes}, "group": {"processes": processes,
+                                                                                  "embeddings": "off"}})
+        articles = [Article(id=f"a{k}", source_path="t", format="text", text=t) for k, t in enumerate(texts)]
+        CopyFinder(config).add(articles)
+        clusterer = StoryClusterer.from_config(config)
+        clusterer.add([a for a in articles if not a.duplicate_of])
+        results.append(([a.duplicate_of for a in articles], sorted(map(sorted, clusterer.stories()))))
+    assert results[0][0][700] == "a3"
+    assert 50 <= len(results[0][1]) <= 300, "the texts should make many stories of several articles"
+    assert results[0] == results[1]
+
+
+def _dies_in_a_helper(items: list[int]) -> list[int]:
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)  # a helper killed mid-batch (out of memory, a signal)
+    return [2 * item for item in items]
+
+
+def test_a_helper_that_dies_loses_nothing(helpers):
+    items = list(range(2 * parallel.MIN_SHARE + 1))
+    parts = parallel.shared(_dies_in_a_helper, items)
+    assert np.concatenate(parts).tolist() == [2 * item for item in items]
+    assert parallel.share_count(0, 10 * parallel.MIN_SHARE) == 1  # no helper is tried again this run
+
+
+def _fails(items: list[int]) -> list[int]:
+    raise ValueError(f"bad share of {len(items)}")
+
+
+def test_an_error_in_the_work_itself_is_raised_not_hidden(helpers):
+    with pytest.raises(ValueError, match="bad share"):
+        parallel.shared(_fails, list(range(2 * parallel.MIN_SHARE)))
