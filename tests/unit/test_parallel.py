@@ -1,9 +1,11 @@
 """Big batches shared over helper processes: the same results as one process, and no batch lost to a helper."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -46,7 +48,7 @@ def test_shared_counts_equal_one_process_counts(helpers):
     texts = _texts(2 * parallel.MIN_SHARE + 7)
     alone = [Vectorizer(topic_terms, processes=1), Vectorizer(name_terms, processes=1)]
     together = count_together([Vectorizer(topic_terms), Vectorizer(name_terms)], [texts, texts[::-1]])
-    assert parallel._helpers is not None, "a helper should have worked a share"
+    assert parallel._helpers, "a helper should have worked a share"
     for vectorizer, mine, batch in zip(alone, together, (texts, texts[::-1])):
         assert (vectorizer.counts(batch) != mine).nnz == 0 and mine.shape[0] == len(texts)
 
@@ -68,15 +70,15 @@ def test_shared_batches_find_the_same_copies_and_stories(helpers):
     assert results[0] == results[1]
 
 
-def _dies_in_a_helper(items: list[int]) -> list[int]:
-    if multiprocessing.parent_process() is not None:
+def _dies_in_a_helper(items: list[int], caller: int) -> list[int]:
+    if os.getpid() != caller:
         os._exit(3)  # a helper killed mid-batch (out of memory, a signal)
     return [2 * item for item in items]
 
 
 def test_a_helper_that_dies_loses_nothing(helpers):
     items = list(range(2 * parallel.MIN_SHARE + 1))
-    parts = parallel.shared(_dies_in_a_helper, items)
+    parts = parallel.shared(_dies_in_a_helper, items, os.getpid())
     assert np.concatenate(parts).tolist() == [2 * item for item in items]
     assert parallel.share_count(0, 10 * parallel.MIN_SHARE) == 1  # no helper is tried again this run
 
@@ -88,3 +90,30 @@ def _fails(items: list[int]) -> list[int]:
 def test_an_error_in_the_work_itself_is_raised_not_hidden(helpers):
     with pytest.raises(ValueError, match="bad share"):
         parallel.shared(_fails, list(range(2 * parallel.MIN_SHARE)))
+    assert parallel.share_count(0, 10 * parallel.MIN_SHARE) == 2  # the helpers are still fine
+
+
+def _in_which_process(items: list[int]) -> list[int]:
+    print("a stray print in the work")  # must not reach the answers
+    return [os.getpid()] * len(items)
+
+
+def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
+    """A helper is its own program: the caller's unguarded script runs once, and its batch is still shared."""
+    script = tmp_path / "unguarded.py"
+    marks = tmp_path / "runs.txt"
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from newsfuse.nlp import parallel\n"
+        "from test_parallel import _in_which_process\n"
+        "parallel.cores = lambda: 2\n"
+        f"open({str(marks)!r}, 'a').write('run\\n')\n"
+        "pids = [p for part in parallel.shared(_in_which_process, list(range(2 * parallel.MIN_SHARE))) for p in part]\n"
+        "print(len(set(pids)), os.getpid() in pids)\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1].split() == ["2", "True"]  # two processes worked, this one among them
+    assert lines.count("a stray print in the work") == 1  # the helper's went to standard error
+    assert marks.read_text() == "run\n"

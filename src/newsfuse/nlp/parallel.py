@@ -6,24 +6,32 @@ helper processes and works the first itself; the results come back in order, exa
 have made them.  A batch under ``2 × MIN_SHARE`` items stays in this process: sending it costs more than it
 saves, and a folder of captures never starts a helper.
 
-Helpers are spawned, not forked (a model or a thread pool loaded in this process is not copied into them),
-on first use, and kept for the rest of the run.  If they cannot start or one dies, the work is done here and
-no helper is tried again: a batch is never lost to them.
+A helper is this module run as a program (``python -m newsfuse.nlp.parallel``), started on first use and
+kept for the rest of the run.  It reads (work, share, arguments) from its standard input and writes the
+result to its standard output, both pickled.  Unlike :mod:`multiprocessing`'s spawned workers it never
+imports the caller's main script, so a script without an ``if __name__ == "__main__":`` guard is not run
+again, and nothing loaded in this process (a model, a thread pool) is copied into it.  If a helper cannot
+start or dies, its share is worked here and no helper is tried again: a batch is never lost to them.
 """
 from __future__ import annotations
 
+import atexit
 import logging
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+import subprocess
+import sys
 
 __all__ = ["MIN_SHARE", "cores", "shared", "share_count", "stop"]
 
 MIN_SHARE = 500   # items: a smaller share costs more to send to a helper than to work here
 _log = logging.getLogger(__name__)
-_helpers: ProcessPoolExecutor | None = None
-_helper_count = 0
+_helpers: list[subprocess.Popen] = []
 _broken = False
+
+
+class _HelperFailed(Exception):
+    """A helper could not take or return a share (it did not start, died, or its pipe broke)."""
 
 
 def cores() -> int:
@@ -44,62 +52,119 @@ def share_count(processes: int, items: int) -> int:
 def shared(work, items: list, *args, processes: int = 0) -> list:
     """``work(share, *args)`` for each consecutive share of ``items``, the results in order.
 
-    ``work`` must be a module-level function and ``args`` picklable: helpers get them by reference and copy.
+    ``work`` must be a module-level function and ``args`` picklable: helpers import the one and get a copy of
+    the others.  An exception raised by ``work`` is raised here, from whichever process worked the share.
     """
-    global _broken
     count = share_count(processes, len(items))
     if count == 1:
         return [work(items, *args)]
     size = -(-len(items) // count)
     parts = [items[k:k + size] for k in range(0, len(items), size)]
-    try:
-        helpers = _pool(len(parts) - 1)
-        futures = [helpers.submit(work, part, *args) for part in parts[1:]]
-    except Exception as error:  # no helper could start (a sandbox, no /dev/shm): work here
-        _give_up(error)
-        return [work(part, *args) for part in parts]
-    results = [work(parts[0], *args)]
-    for part, future in zip(parts[1:], futures):
+    sent: list[subprocess.Popen | None] = []
+    for part in parts[1:]:
         try:
-            results.append(future.result())
-        except Exception as error:
-            if not isinstance(error, _HELPER_FAILURES):
-                raise  # the work itself failed: the same error as in this process
+            helper = _helper(len(sent))
+            _send(helper, (work, part, args))
+            sent.append(helper)
+        except _HelperFailed as error:
             _give_up(error)
+            sent.append(None)
+    results = [work(parts[0], *args)]
+    for part, helper in zip(parts[1:], sent):
+        answer = None
+        if helper is not None:
+            try:
+                answer = _receive(helper)
+            except _HelperFailed as error:
+                _give_up(error)
+        if answer is None:
             results.append(work(part, *args))
+        elif answer[0] == "error":
+            raise answer[1]
+        else:
+            results.append(answer[1])
     return results
 
 
 def stop() -> None:
     """End the helper processes (they start again when a big batch needs them)."""
-    global _helpers, _helper_count
-    if _helpers is not None:
-        _helpers.shutdown()
-        _helpers, _helper_count = None, 0
+    while _helpers:
+        helper = _helpers.pop()
+        try:
+            helper.stdin.close()
+        except OSError:
+            pass
+        try:
+            helper.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            helper.kill()
+            helper.wait()
 
 
-def _pool(count: int) -> ProcessPoolExecutor:
-    global _helpers, _helper_count
-    if _helpers is None or _helper_count < count:
-        if _helpers is not None:
-            _helpers.shutdown()
-        _helpers = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
-        _helper_count = count
-    return _helpers
+atexit.register(stop)
+
+
+def _helper(k: int) -> subprocess.Popen:
+    """The k-th helper, started when there is none yet."""
+    while len(_helpers) <= k:
+        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.curdir for p in sys.path))
+        try:
+            _helpers.append(subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, env=environment))
+        except OSError as error:
+            raise _HelperFailed(f"could not start: {error}") from error
+    return _helpers[k]
+
+
+def _send(helper: subprocess.Popen, request) -> None:
+    data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)  # whole, so a pickling error sends nothing
+    try:
+        helper.stdin.write(data)
+        helper.stdin.flush()
+    except (OSError, ValueError) as error:  # a closed or broken pipe: the helper is gone
+        raise _HelperFailed(f"could not send a share: {error}") from error
+
+
+def _receive(helper: subprocess.Popen):
+    try:
+        return pickle.load(helper.stdout)
+    except (OSError, EOFError, pickle.UnpicklingError) as error:
+        raise _HelperFailed(f"no answer (exit code {helper.poll()}): {error}") from error
 
 
 def _give_up(error: BaseException) -> None:
-    global _broken, _helpers
+    global _broken
     _log.warning("helper processes failed (%s); working in one process", error)
     _broken = True
-    if _helpers is not None:
-        _helpers.shutdown(wait=False, cancel_futures=True)
-        _helpers = None
+    for helper in _helpers:
+        helper.kill()
+    stop()
 
 
-def _helper_failures() -> tuple[type[BaseException], ...]:
-    from concurrent.futures.process import BrokenProcessPool
-    return (BrokenProcessPool, OSError, EOFError)
+def _serve() -> None:
+    """A helper's loop: answer each pickled (work, share, arguments) with ("ok", result) or ("error",
+    exception) until standard input closes."""
+    requests = sys.stdin.buffer
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not corrupt the answers
+    while True:
+        try:
+            work, part, args = pickle.load(requests)
+        except EOFError:
+            return
+        try:
+            answer = ("ok", work(part, *args))
+        except Exception as error:  # the caller raises it, as if it had worked the share itself
+            answer = ("error", error)
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # a result or exception that cannot be pickled: say what happened
+            failed = RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}" if answer[0] == "error"
+                                  else f"the result cannot be sent back: {error}")
+            data = pickle.dumps(("error", failed), protocol=pickle.HIGHEST_PROTOCOL)
+        answers.write(data)
+        answers.flush()
 
 
-_HELPER_FAILURES = _helper_failures()
+if __name__ == "__main__":
+    _serve()
