@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import random
 import subprocess
 import sys
@@ -117,3 +118,38 @@ def test_a_script_without_a_main_guard_is_not_run_again(tmp_path):
     assert lines[-1].split() == ["2", "True"]  # two processes worked, this one among them
     assert lines.count("a stray print in the work") == 1  # the helper's went to standard error
     assert marks.read_text() == "run\n"
+
+
+def _fails_here_only(items: list[int], caller: int) -> list[int]:
+    if os.getpid() == caller:
+        raise ValueError("this process's share failed")
+    return [2 * item for item in items]
+
+
+def test_a_failed_batch_leaves_no_stale_answer_for_the_next(helpers):
+    items = list(range(2 * parallel.MIN_SHARE))
+    with pytest.raises(ValueError, match="this process"):
+        parallel.shared(_fails_here_only, items, os.getpid())
+    later = list(range(100, 100 + 2 * parallel.MIN_SHARE))
+    parts = parallel.shared(_doubled, later)
+    assert [x for part in parts for x in part] == [2 * x for x in later]
+    with pytest.raises((TypeError, AttributeError, pickle.PicklingError)):  # cannot be sent: raised before any
+        parallel.shared(_doubled, items, lambda: None)                       # helper waits for it
+    parts = parallel.shared(_doubled, later)
+    assert [x for part in parts for x in part] == [2 * x for x in later]
+    assert parallel.share_count(0, 10 * parallel.MIN_SHARE) == 2  # and the helpers are still fine
+
+
+def _doubled(items: list[int], *_unused) -> list[int]:
+    return [2 * item for item in items]
+
+
+def test_a_helper_says_nothing_on_standard_error(helpers, capfd):
+    """Starting and ending a helper prints nothing (run as a module the package had already imported, it
+    printed a RuntimeWarning from runpy each time)."""
+    capfd.readouterr()
+    parallel.shared(_doubled, list(range(2 * parallel.MIN_SHARE)))
+    (helper,) = parallel._helpers
+    parallel.stop()
+    assert helper.returncode == 0
+    assert capfd.readouterr().err == ""

@@ -6,8 +6,8 @@ helper processes and works the first itself; the results come back in order, exa
 have made them.  A batch under ``2 × MIN_SHARE`` items stays in this process: sending it costs more than it
 saves, and a folder of captures never starts a helper.
 
-A helper is this module run as a program (``python -m newsfuse.nlp.parallel``), started on first use and
-kept for the rest of the run.  It reads (work, share, arguments) from its standard input and writes the
+A helper is a program of its own (``python -m newsfuse.nlp.helper``, which runs :func:`serve`), started on
+first use and kept for the rest of the run.  It reads (work, share, arguments) from its standard input and writes the
 result to its standard output, both pickled.  Unlike :mod:`multiprocessing`'s spawned workers it never
 imports the caller's main script, so a script without an ``if __name__ == "__main__":`` guard is not run
 again, and nothing loaded in this process (a model, a thread pool) is copied into it.  If a helper cannot
@@ -22,7 +22,7 @@ import pickle
 import subprocess
 import sys
 
-__all__ = ["MIN_SHARE", "cores", "shared", "share_count", "stop"]
+__all__ = ["MIN_SHARE", "cores", "serve", "shared", "share_count", "stop"]
 
 MIN_SHARE = 500   # items: a smaller share costs more to send to a helper than to work here
 _log = logging.getLogger(__name__)
@@ -60,23 +60,24 @@ def shared(work, items: list, *args, processes: int = 0) -> list:
         return [work(items, *args)]
     size = -(-len(items) // count)
     parts = [items[k:k + size] for k in range(0, len(items), size)]
+    # pickled whole before anything is sent: a share that cannot be pickled raises with no helper waiting
+    requests = [pickle.dumps((work, part, args), protocol=pickle.HIGHEST_PROTOCOL) for part in parts[1:]]
     sent: list[subprocess.Popen | None] = []
-    for part in parts[1:]:
-        try:
-            helper = _helper(len(sent))
-            _send(helper, (work, part, args))
-            sent.append(helper)
-        except _HelperFailed as error:
-            _give_up(error)
-            sent.append(None)
-    results = [work(parts[0], *args)]
-    for part, helper in zip(parts[1:], sent):
-        answer = None
-        if helper is not None:
+    for k, request in enumerate(requests):
+        helper = None
+        if not _broken:
             try:
-                answer = _receive(helper)
+                helper = _helper(k)
+                _send(helper, request)
             except _HelperFailed as error:
                 _give_up(error)
+                helper = None
+        sent.append(helper)
+    try:
+        results = [work(parts[0], *args)]
+    finally:  # every answer is read, even when this share fails, so that no stale one meets the next batch
+        answers = [_answer(helper) for helper in sent]
+    for part, answer in zip(parts[1:], answers):
         if answer is None:
             results.append(work(part, *args))
         elif answer[0] == "error":
@@ -109,27 +110,30 @@ def _helper(k: int) -> subprocess.Popen:
     while len(_helpers) <= k:
         environment = dict(os.environ, PYTHONPATH=os.pathsep.join(p or os.curdir for p in sys.path))
         try:
-            _helpers.append(subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
+            _helpers.append(subprocess.Popen([sys.executable, "-m", "newsfuse.nlp.helper"], stdin=subprocess.PIPE,
                                              stdout=subprocess.PIPE, env=environment))
         except OSError as error:
             raise _HelperFailed(f"could not start: {error}") from error
     return _helpers[k]
 
 
-def _send(helper: subprocess.Popen, request) -> None:
-    data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)  # whole, so a pickling error sends nothing
+def _send(helper: subprocess.Popen, request: bytes) -> None:
     try:
-        helper.stdin.write(data)
+        helper.stdin.write(request)
         helper.stdin.flush()
     except (OSError, ValueError) as error:  # a closed or broken pipe: the helper is gone
         raise _HelperFailed(f"could not send a share: {error}") from error
 
 
-def _receive(helper: subprocess.Popen):
+def _answer(helper: subprocess.Popen | None):
+    """A helper's ("ok", result) or ("error", exception), or None when there is no helper or it failed."""
+    if helper is None or _broken:  # after a failure every helper was ended: its share is worked here
+        return None
     try:
         return pickle.load(helper.stdout)
     except (OSError, EOFError, pickle.UnpicklingError) as error:
-        raise _HelperFailed(f"no answer (exit code {helper.poll()}): {error}") from error
+        _give_up(_HelperFailed(f"no answer (exit code {helper.poll()}): {error}"))
+        return None
 
 
 def _give_up(error: BaseException) -> None:
@@ -141,7 +145,7 @@ def _give_up(error: BaseException) -> None:
     stop()
 
 
-def _serve() -> None:
+def serve() -> None:
     """A helper's loop: answer each pickled (work, share, arguments) with ("ok", result) or ("error",
     exception) until standard input closes."""
     requests = sys.stdin.buffer
@@ -164,7 +168,3 @@ def _serve() -> None:
             data = pickle.dumps(("error", failed), protocol=pickle.HIGHEST_PROTOCOL)
         answers.write(data)
         answers.flush()
-
-
-if __name__ == "__main__":
-    _serve()
