@@ -153,3 +153,22 @@ def test_a_helper_says_nothing_on_standard_error(helpers, capfd):
     parallel.stop()
     assert helper.returncode == 0
     assert capfd.readouterr().err == ""
+
+
+class _Unreadable(Exception):
+    def __init__(self, code: int, detail: str) -> None:  # two arguments: its pickle cannot rebuild it
+        super().__init__(f"{code}: {detail}")
+
+
+def _fails_unreadably(items: list[int], caller: int) -> list[int]:
+    if os.getpid() != caller:
+        raise _Unreadable(7, "in a helper")
+    return items
+
+
+def test_an_error_that_cannot_be_sent_back_is_still_an_error(helpers):
+    items = list(range(2 * parallel.MIN_SHARE))
+    with pytest.raises(RuntimeError, match="could not be read"):
+        parallel.shared(_fails_unreadably, items, os.getpid())
+    parts = parallel.shared(_doubled, items)  # and the pipe is still in step
+    assert [x for part in parts for x in part] == [2 * x for x in items]

@@ -130,10 +130,14 @@ def _answer(helper: subprocess.Popen | None):
     if helper is None or _broken:  # after a failure every helper was ended: its share is worked here
         return None
     try:
-        return pickle.load(helper.stdout)
+        data = pickle.load(helper.stdout)  # the answer's own pickle, whole: the pipe stays in step
     except (OSError, EOFError, pickle.UnpicklingError) as error:
         _give_up(_HelperFailed(f"no answer (exit code {helper.poll()}): {error}"))
         return None
+    try:
+        return pickle.loads(data)
+    except Exception as error:  # e.g. an exception class that cannot be rebuilt from its pickle
+        return "error", RuntimeError(f"a helper's answer could not be read: {type(error).__name__}: {error}")
 
 
 def _give_up(error: BaseException) -> None:
@@ -166,5 +170,5 @@ def serve() -> None:
             failed = RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}" if answer[0] == "error"
                                   else f"the result cannot be sent back: {error}")
             data = pickle.dumps(("error", failed), protocol=pickle.HIGHEST_PROTOCOL)
-        answers.write(data)
+        answers.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))  # framed: read whole, then opened
         answers.flush()

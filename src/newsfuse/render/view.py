@@ -47,9 +47,9 @@ class StoryView:
 
     def side_words(self, side: dict) -> str:
         """The source words a contradiction's side shows: its first claim's whole sentence, so that the reader
-        sees the figure in what the outlet wrote and not in a clause cut out of it ("the great benefit ...
-        But first, ...").  A sentence over ``_SHOWN_WORDS`` words shows the claim alone, with "…" where it was
-        cut from its sentence."""
+        sees the figure in what the outlet wrote and not in a clause cut out of it (a claim split at "; "
+        starts mid-sentence).  A sentence over ``_SHOWN_WORDS`` words shows the claim alone, with "…" where it
+        was cut from its sentence."""
         if not side.get("claims"):
             return side["text"]
         claim = side["claims"][0]
