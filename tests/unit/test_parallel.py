@@ -172,3 +172,12 @@ def test_an_error_that_cannot_be_sent_back_is_still_an_error(helpers):
         parallel.shared(_fails_unreadably, items, os.getpid())
     parts = parallel.shared(_doubled, items)  # and the pipe is still in step
     assert [x for part in parts for x in part] == [2 * x for x in items]
+
+
+def test_threads_sharing_batches_at_once_each_get_their_own_rows(helpers):
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = [list(range(k * 10_000, k * 10_000 + 2 * parallel.MIN_SHARE)) for k in range(6)]
+    with ThreadPoolExecutor(3) as pool:
+        found = list(pool.map(lambda batch: [x for part in parallel.shared(_doubled, batch) for x in part], batches))
+    assert found == [[2 * x for x in batch] for batch in batches]

@@ -21,6 +21,7 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 
 __all__ = ["MIN_SHARE", "cores", "serve", "shared", "share_count", "stop"]
 
@@ -28,6 +29,7 @@ MIN_SHARE = 500   # items: a smaller share costs more to send to a helper than t
 _log = logging.getLogger(__name__)
 _helpers: list[subprocess.Popen] = []
 _broken = False
+_in_use = threading.Lock()  # one batch at a time talks to the helpers
 
 
 class _HelperFailed(Exception):
@@ -56,8 +58,15 @@ def shared(work, items: list, *args, processes: int = 0) -> list:
     the others.  An exception raised by ``work`` is raised here, from whichever process worked the share.
     """
     count = share_count(processes, len(items))
-    if count == 1:
+    if count == 1 or not _in_use.acquire(blocking=False):  # another thread has the helpers: work here
         return [work(items, *args)]
+    try:
+        return _share(work, items, args, count)
+    finally:
+        _in_use.release()
+
+
+def _share(work, items: list, args: tuple, count: int) -> list:
     size = -(-len(items) // count)
     parts = [items[k:k + size] for k in range(0, len(items), size)]
     # pickled whole before anything is sent: a share that cannot be pickled raises with no helper waiting
