@@ -47,11 +47,13 @@ def test_small_batches_stay_in_this_process(helpers):
 
 def test_shared_counts_equal_one_process_counts(helpers):
     texts = _texts(2 * parallel.MIN_SHARE + 7)
-    alone = [Vectorizer(topic_terms, processes=1), Vectorizer(name_terms, processes=1)]
-    together = count_together([Vectorizer(topic_terms), Vectorizer(name_terms)], [texts, texts[::-1]])
+    vectorizers = [Vectorizer(topic_terms), Vectorizer(name_terms)]
+    alone = count_together(vectorizers, [texts, texts[::-1]], processes=1)
+    assert not parallel._helpers
+    together = count_together(vectorizers, [texts, texts[::-1]])
     assert parallel._helpers, "a helper should have worked a share"
-    for vectorizer, mine, batch in zip(alone, together, (texts, texts[::-1])):
-        assert (vectorizer.counts(batch) != mine).nnz == 0 and mine.shape[0] == len(texts)
+    for one, shared in zip(alone, together):
+        assert (one != shared).nnz == 0 and shared.shape == one.shape and one.shape[0] == len(texts)
 
 
 def test_shared_batches_find_the_same_copies_and_stories(helpers):

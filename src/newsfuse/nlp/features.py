@@ -61,25 +61,20 @@ def _opens_sentence(before: str) -> bool:
 class Vectorizer:
     """Hashed TF-IDF (sublinear tf, smoothed idf, L2-normalised) with document frequencies counted online.
 
-    ``processes``: how many processes cut a big batch into terms (0 = one per core; see :mod:`.parallel`).
-    ``analyzer`` must then be a module-level function.
+    Texts are cut into term counts by :func:`count_together` (a big batch over all cores), then weighed here.
+    ``analyzer`` must be a module-level function, so that a helper process can import it.
     """
 
-    def __init__(self, analyzer, *, bits: int = _HASH_BITS, processes: int = 0) -> None:
+    def __init__(self, analyzer, *, bits: int = _HASH_BITS) -> None:
         from sklearn.feature_extraction.text import HashingVectorizer
 
         self._hasher = HashingVectorizer(analyzer=analyzer, n_features=1 << bits, alternate_sign=False,
                                          norm=None)
-        self.processes = processes
         self._df = np.zeros(1 << bits, dtype=np.float64)
         self._documents = 0
 
-    def counts(self, texts: list[str]) -> sparse.csr_matrix:
-        """Raw term counts of ``texts``, one row each (a big batch is shared over the cores)."""
-        return count_together([self], [texts], processes=self.processes)[0]
-
     def weigh(self, counts: sparse.csr_matrix, *, learn: bool = True) -> sparse.csr_matrix:
-        """TF-IDF vectors from :meth:`counts`; with ``learn``, their terms count towards document frequency
+        """TF-IDF vectors from term counts; with ``learn``, their terms count towards document frequency
         first."""
         counts = counts.copy()
         if learn:
@@ -94,15 +89,12 @@ class Vectorizer:
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ counts)
 
-    def transform(self, texts: list[str], *, learn: bool = True) -> sparse.csr_matrix:
-        """Vectors for ``texts``; with ``learn``, their terms count towards document frequency first."""
-        return self.weigh(self.counts(texts), learn=learn)
-
 
 def count_together(vectorizers: list[Vectorizer], texts: list[list[str]], *, processes: int = 0
                    ) -> list[sparse.csr_matrix]:
-    """Each vectorizer's :meth:`~Vectorizer.counts` of its own texts (``texts[k]`` for ``vectorizers[k]``, all
-    of one length), cut in one pass, so that a big batch goes to the helper processes once."""
+    """Each vectorizer's raw term counts of its own texts (``texts[k]`` for ``vectorizers[k]``, all of one
+    length), one row per text, cut in one pass: a big batch goes to the helper processes once
+    (``processes``: 0 = one per core; see :mod:`.parallel`)."""
     hashers = [v._hasher for v in vectorizers]
     parts = shared(_counts, list(zip(*texts)), hashers, processes=processes)
     return [parts[0][k] if len(parts) == 1 else sparse.vstack([p[k] for p in parts], format="csr")
