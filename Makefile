@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/contradictions.py
+	$(BIN)/python bench/facts.py
 	$(BIN)/python bench/summary.py
 
 clean:

@@ -110,6 +110,8 @@ class ExtractConfig:
 @dataclass(frozen=True)
 class SynthesizeConfig:
     fact_threshold: float
+    fact_embedding_weight: float
+    fact_embed_at_most: int
     summary_sentences: int
     summary_words: int
     summary_scorer: str
@@ -123,6 +125,8 @@ class SynthesizeConfig:
 
     def __post_init__(self) -> None:
         _unit("synthesize.fact_threshold", self.fact_threshold)
+        _unit("synthesize.fact_embedding_weight", self.fact_embedding_weight)
+        _require(self.fact_embed_at_most >= 0, "synthesize.fact_embed_at_most must be >= 0 (0 = never embed claims)")
         _unit("synthesize.conflict_context", self.conflict_context)
         _unit("synthesize.conflict_margin", self.conflict_margin)
         _unit("synthesize.person_context", self.person_context)

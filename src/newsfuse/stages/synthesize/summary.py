@@ -20,7 +20,9 @@ tokens), skipping one that shares a fact with or is too similar to a sentence al
 in meaning when embeddings are installed), and shown in reading order.  With the word model of
 :mod:`.scorer` too (``synthesize.summary_scorer = "learned+words"``), "best" also counts the words a
 sentence adds that a human summary of the story would hold and the sentences taken so far do not.  Each
-cites its own sentence and the sentences of every other article that carries one of its facts.
+cites its own sentence and the sentences of every other article that carries one of its facts with a claim
+that itself supports one of the sentence's (alike and sharing its words, not only alike through the fact's
+other claims).
 """
 from __future__ import annotations
 
@@ -80,6 +82,21 @@ class Alignment:
     quotes: list = field(default_factory=list)   # extract.quotes.Quote objects of the story
     encode: object = None                # sentence embedding function, or None
     _embeddings: object = field(default=None, repr=False)   # (article id, sentence start) -> embedding
+    claim_embeddings: object = None      # unit embedding of each claim when facts were aligned with meaning
+    embedding_weight: float = 0.0        # the share of meaning in claim similarity (synthesize.fact_embedding_weight)
+    threshold: float = 0.0               # the claim similarity that states one fact (synthesize.fact_threshold)
+    shares_words: object = None          # (claim row, claim row) -> whether they share enough words to cite
+
+    def resembles(self, rows: list[int], other: int) -> bool:
+        """Whether claim ``other`` supports one of ``rows`` by itself: as alike as one fact, and sharing
+        enough words (a group may hold two claims alike only through a third, and meaning alone may join
+        two claims on one topic that do not say the same thing)."""
+        similarity = (self.vectors[rows] @ self.vectors[other].T).toarray().ravel()
+        if self.claim_embeddings is not None:
+            meaning = self.claim_embeddings[rows] @ self.claim_embeddings[other]
+            similarity = (1 - self.embedding_weight) * similarity + self.embedding_weight * meaning
+        return any(value >= self.threshold and (self.shares_words is None or self.shares_words(row, other))
+                   for row, value in zip(rows, similarity.tolist()))
 
 
 @dataclass
@@ -270,7 +287,8 @@ def _group_of(alignment: Alignment) -> dict[int, int]:
 
 
 def _candidates(alignment: Alignment) -> list[_Sentence]:
-    """One candidate per source sentence that holds a claim, with its support and every citation."""
+    """One candidate per source sentence that holds a claim, with its support and its citations: its own
+    sentence and that of each claim of its facts that is itself alike to one of the sentence's claims."""
     claims = alignment.claims
     group_of = _group_of(alignment)
     by_sentence: dict[tuple[str, int], _Sentence] = {}
@@ -284,7 +302,8 @@ def _candidates(alignment: Alignment) -> list[_Sentence]:
         sentence.support = max(alignment.support[g] for g in groups)
         own = Citation(sentence.article.id, sentence.span.start, sentence.span.end)
         others = [Citation(claims[m].article.id, claims[m].sentence.start, claims[m].sentence.end)
-                  for g in groups for m in alignment.groups[g]]
+                  for g in groups for m in alignment.groups[g]
+                  if m in sentence.rows or alignment.resembles(sentence.rows, m)]
         sentence.citations = list(dict.fromkeys([own, *others]))
     return list(by_sentence.values())
 

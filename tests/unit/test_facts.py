@@ -1,0 +1,69 @@
+"""Fact alignment: outlets that word one fact differently corroborate it when meaning is available."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsfuse.nlp import embed
+from newsfuse.stages.synthesize import _align
+
+from .test_contradictions import story
+
+# Two outlets state one fact in different words (two in common: fewer never make a fact); a third states
+# another fact of the same event.
+PAGES = (
+    ("Harbour Gazette", "2024-05-01", "The ferry operator suspended every crossing after the storm damaged its pier."),
+    ("Coast Daily", "2024-05-01", "All ferry sailings were halted by the company once the storm wrecked the jetty."),
+    ("Bay Herald", "2024-05-01", "Volunteers cleared storm debris from the ferry slipway before a bonfire on Saturday evening."),
+)
+
+
+def _claims_of(corpus):
+    alignment = corpus.stories[0].alignment
+    texts = [c.text for c in alignment.claims]
+    return alignment, {key: texts.index(next(t for t in texts if t.startswith(key)))
+                       for key in ("The ferry", "All ferry", "Volunteers")}
+
+
+def test_meaning_joins_claims_that_share_few_words():
+    corpus, _ = story(*PAGES, embeddings="off")
+    alignment, row = _claims_of(corpus)
+    claims, vectors = alignment.claims, alignment.vectors
+    assert not any({row["The ferry"], row["All ferry"]} <= set(g) for g in alignment.groups)  # words alone: apart
+    embeddings = np.zeros((len(claims), 4))
+    embeddings[:, 3] = 1.0  # every other claim: unlike the three
+    embeddings[row["The ferry"]] = embeddings[row["All ferry"]] = [1.0, 0.0, 0.0, 0.0]
+    embeddings[row["Volunteers"]] = [0.0, 1.0, 0.0, 0.0]
+    groups = _align(claims, vectors, 0.45, embeddings, 0.6)
+    assert any({row["The ferry"], row["All ferry"]} <= set(g) for g in groups)
+    assert not any(row["Volunteers"] in g and len(g) > 1 for g in groups)
+    assert _align(claims, vectors, 0.45, embeddings, 0.0) == _align(claims, vectors, 0.45)  # no weight: words only
+
+
+def test_a_claim_like_one_member_but_not_the_other_does_not_join_the_group():
+    corpus, _ = story(*PAGES, embeddings="off")
+    alignment, row = _claims_of(corpus)
+    claims, vectors = alignment.claims, alignment.vectors
+    ferry, sailings, volunteers = row["The ferry"], row["All ferry"], row["Volunteers"]
+    embeddings = np.zeros((len(claims), 3))
+    embeddings[:, 2] = 1.0
+    for claim, degrees in ((ferry, 0), (sailings, 25), (volunteers, 70)):  # the second between the others
+        embeddings[claim] = [np.cos(np.radians(degrees)), np.sin(np.radians(degrees)), 0.0]
+    similarity = 0.4 * (vectors @ vectors.T).toarray() + 0.6 * embeddings @ embeddings.T
+    # the case: the volunteers' claim is like the sailings one (a pair) and, on average, like the group the
+    # sailings claim forms with the ferry one, but not like the ferry one itself
+    assert similarity[sailings, volunteers] >= 0.45 > similarity[ferry, volunteers]
+    assert (similarity[sailings, volunteers] + similarity[ferry, volunteers]) / 2 >= 0.45 * 0.8
+    groups = _align(claims, vectors, 0.45, embeddings, 0.6)
+    assert any({ferry, sailings} <= set(g) for g in groups)
+    assert not any(volunteers in g and len(g) > 1 for g in groups)
+
+
+@pytest.mark.skipif(not embed.available(), reason="needs the embeddings extra")
+def test_paraphrased_fact_counts_two_outlets_with_the_real_model():
+    corpus, _ = story(*PAGES[:2], embeddings="on")
+    facts = corpus.stories[0].facts
+    assert any(f.independent_sources == 2 and any(f.text.startswith(k) for k in ("The ferry", "All ferry"))
+               for f in facts), [f.text for f in facts]
+    corpus, _ = story(*PAGES[:2], embeddings="off")
+    assert not corpus.stories[0].facts
