@@ -148,8 +148,9 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
 
 
 def _claim_embeddings(claims: list[Claim], encode, at_most: int):
-    """Unit embeddings of the claims' words, or None without an encoder or for a story of over ``at_most``."""
-    if encode is None or not claims or len(claims) > at_most:
+    """Unit embeddings of the claims' words, or None without an encoder, for a story of over ``at_most``
+    claims, or for one of a single article (facts are only ever aligned across articles)."""
+    if encode is None or not claims or len(claims) > at_most or len({c.article.id for c in claims}) < 2:
         return None
     return np.asarray(encode([c.text.replace("\n", " ") for c in claims]))
 
