@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import defaultdict
@@ -52,24 +51,30 @@ def _normal(text: str) -> str:
 
 def joined(corpus, pairs: list[dict], documents: dict[str, list[str]]) -> list[bool]:
     """For each pair: whether the pipeline put a claim of each sentence in one fact group."""
-    by_story = {s.id: s for s in corpus.stories}
-    groups_of: dict[tuple[str, int], list[tuple[str, set[int]]]] = {}
+    claims_of: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)  # (text, fact group) per document
     for story in corpus.stories:
         if story.alignment is None:
             continue
         group_of = {row: g for g, rows in enumerate(story.alignment.groups) for row in rows}
         for row, claim in enumerate(story.alignment.claims):
             document = int(claim.article.source_path.rsplit("/", 1)[1].split(".")[0])
-            groups_of.setdefault((story.id, document), []).append((_normal(claim.text), {group_of[row]}))
+            claims_of[(story.id, document)].append((_normal(claim.text), group_of[row]))
     out = []
     for pair in pairs:
         sides = []
         for doc, start, end in (pair["a"], pair["b"]):
             sentence = _normal(documents[pair["cluster"]][doc][start:end])
-            sides.append(set().union(*([g for text, g in groups_of.get((pair["cluster"], doc), []) if text in sentence]
-                                        or [set()])))
-        out.append(pair["cluster"] in by_story and bool(sides[0] & sides[1]))
+            sides.append({g for text, g in claims_of[(pair["cluster"], doc)] if text in sentence})
+        out.append(bool(sides[0] & sides[1]))
     return out
+
+
+def aligned(clusters: list[dict], pairs: list[dict], settings: dict) -> tuple[list[bool], float]:
+    """Each pair joined or not by newsfuse run with ``settings``, and the seconds all stages took."""
+    documents = {c["id"]: c["documents"] for c in clusters}
+    started = time.perf_counter()
+    corpus = process(clusters, documents, Config.from_dict(settings))
+    return joined(corpus, pairs, documents), time.perf_counter() - started
 
 
 def sentence_similarities(pairs: list[dict], documents: dict[str, list[str]]) -> dict[str, np.ndarray]:
@@ -84,8 +89,7 @@ def sentence_similarities(pairs: list[dict], documents: dict[str, list[str]]) ->
     for n, pair in enumerate(pairs):
         by_cluster[pair["cluster"]].append(n)
     for cid, rows in by_cluster.items():
-        sentences = [re.sub(r"\s+", " ", t) for t in documents[cid]]
-        vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit(sentences)
+        vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit(map(_normal, documents[cid]))
         for n in rows:
             a, b = vectorizer.transform(texts[n])
             lexical[n] = float((a @ b.T).toarray()[0, 0])
@@ -123,10 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     masks = {name: part == name for name in PARTS}
     rows = []
     for name, settings in (("newsfuse lexical", {"synthesize": {"embeddings": "off"}}), ("newsfuse", {})):
-        started = time.perf_counter()
-        corpus = process(clusters, documents, Config.from_dict(settings))
-        seconds = time.perf_counter() - started
-        rows.append((name, "", joined(corpus, pairs, documents), seconds))
+        rows.append((name, "", *aligned(clusters, pairs, settings)))
     for name, values in sentence_similarities(pairs, documents).items():
         threshold = best_threshold(values, gold, masks["tune"])
         rows.append((f"baseline: {name}", f"≥ {threshold:.3f}", values >= threshold, None))

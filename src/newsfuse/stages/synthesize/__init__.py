@@ -14,6 +14,8 @@ what no source says.
 from __future__ import annotations
 
 import re
+from functools import partial
+
 import numpy as np
 
 from ...config import Config
@@ -69,7 +71,9 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     norm = np.linalg.norm(centroid)
     centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(claims))
     claim_embeddings = _claim_embeddings(claims, encode, settings.fact_embed_at_most)
-    groups = _align(claims, vectors, settings.fact_threshold, claim_embeddings, settings.fact_embedding_weight)
+    words = [_words_beyond_figures(c.text) for c in claims]
+    groups = _align(claims, vectors, settings.fact_threshold, claim_embeddings, settings.fact_embedding_weight,
+                    words=words)
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
     support: list[int] = []
@@ -97,7 +101,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode,
                                 _embeddings=_whole_sentences(claims, claim_embeddings),
                                 claim_embeddings=claim_embeddings, embedding_weight=settings.fact_embedding_weight,
-                                threshold=settings.fact_threshold, shares_words=_shares_words(claims))
+                                threshold=settings.fact_threshold, shares_words=partial(_shares_words, words))
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words,
                               scorer="auto" if settings.summary_scorer.startswith("learned") else None,
@@ -174,7 +178,8 @@ def _disagree(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weight: float = 0.0) -> list[list[int]]:
+def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weight: float = 0.0,
+           words: list[set[str]] | None = None) -> list[list[int]]:
     """Greedy grouping: strongest pairs first, never two claims of one article in a group.
 
     Similarity is the TF-IDF cosine of two claims; with ``embeddings`` (unit rows, one per claim) it is
@@ -185,6 +190,7 @@ def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weig
     included three women" share a figure and two words, and are not one fact); with meaning, two.  Two
     groups join when their claims are alike on average (words alone), or every one alike to every other
     (with meaning, which would otherwise chain a story's claims into one through near neighbours).
+    ``words``: each claim's :func:`_words_beyond_figures`, when the caller has them.
     """
     lexical = (vectors @ vectors.T).tocsr()
     if embeddings is not None:
@@ -196,11 +202,11 @@ def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weig
         coo = lexical.tocoo()
         candidates = ((int(i), int(j), float(v)) for i, j, v in zip(coo.row, coo.col, coo.data)
                       if i < j and v >= threshold)
-    words = [_words_beyond_figures(c.text) for c in claims]
-    by_words = _shares_words(claims)
+    if words is None:
+        words = [_words_beyond_figures(c.text) for c in claims]
 
     def share_enough(i: int, j: int) -> bool:
-        return len(words[i] & words[j]) >= 2 if similarity is not None else by_words(i, j)
+        return len(words[i] & words[j]) >= 2 if similarity is not None else _shares_words(words, i, j)
 
     pairs = [(v, i, j) for i, j, v in candidates
              if claims[i].article.id != claims[j].article.id and share_enough(i, j)]
@@ -238,14 +244,10 @@ def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weig
     return list(members.values())
 
 
-def _shares_words(claims: list[Claim]):
-    """Whether two claims share four words beyond their figures, or most of the shorter claim's and two:
-    enough for one to be cited for the other, whatever joined them into one fact."""
-    words = [_words_beyond_figures(c.text) for c in claims]
-
-    def shares(i: int, j: int) -> bool:
-        return len(words[i] & words[j]) >= max(2, min(4, 0.6 * min(len(words[i]), len(words[j]))))
-    return shares
+def _shares_words(words: list[set[str]], i: int, j: int) -> bool:
+    """Whether claims i and j share four of their ``words`` (beyond figures), or most of the shorter claim's
+    and two: enough for one to be cited for the other, whatever joined them into one fact."""
+    return len(words[i] & words[j]) >= max(2, min(4, 0.6 * min(len(words[i]), len(words[j]))))
 
 
 def _words_beyond_figures(text: str) -> set[str]:
