@@ -166,6 +166,18 @@ def test_entities_merge_spellings_and_correct_labels():
     assert set(people[0].article_ids) == {"a1", "a2"}
 
 
+def test_a_word_without_a_capital_is_no_person_in_cased_text():
+    text = "Sales of marijuana began on Saturday, Ann Lee said. Lee expects marijuana tax revenue to grow."
+    cased, lowered = _article(text, "a1"), _article(text.lower(), "a2")
+    names = {"marijuana": "PERSON", "Ann Lee": "PERSON", "ann lee": "PERSON"}
+    people = {e.name for e in build_entities([cased], {"a1": _mentions(cased, names)}).entities if e.type == "person"}
+    assert people == {"Ann Lee"}
+    # a capture written all in lower case keeps the tagger's people: there is no case to go by
+    people = {e.name for e in build_entities([lowered], {"a2": _mentions(lowered, names)}).entities
+              if e.type == "person"}
+    assert "ann lee" in people
+
+
 def test_a_department_word_in_a_title_is_no_organisation():
     one = _article("Secretary of State Ann Lee met Health Minister Bo Ray. The Finance Ministry said little.", "a1")
     two = _article("Ann Lee spoke. Budget cuts at the Treasury and at Health were announced by Lee.", "a2")

@@ -231,9 +231,12 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     """Merge the mentions of a story's articles into entities."""
     items: list[_Mention] = []
     for article in articles:
+        cased = any(c.isupper() for c in article.text)
         for mention in mentions.get(article.id, []):
             name = clean_name(article.text[mention.span.start:mention.span.end])
             label = mention.label
+            if label == "PERSON" and cased and not any(c.isupper() for c in name):
+                continue  # "marijuana", "the mayor": in cased text a person's name has a capital
             if label == "PERSON":
                 name = _without_titles(name)
                 if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS:
