@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from newsfuse.nlp import embed
-from newsfuse.stages.synthesize import _align
+from newsfuse.stages.synthesize import _align, _claim_similarity
 
 from .test_contradictions import story
 
@@ -34,10 +34,11 @@ def test_meaning_joins_claims_that_share_few_words():
     embeddings[:, 3] = 1.0  # every other claim: unlike the three
     embeddings[row["The ferry"]] = embeddings[row["All ferry"]] = [1.0, 0.0, 0.0, 0.0]
     embeddings[row["Volunteers"]] = [0.0, 1.0, 0.0, 0.0]
-    groups = _align(claims, vectors, 0.45, embeddings, 0.6)
+    groups = _align(claims, _claim_similarity(vectors, embeddings, 0.6), 0.45)
     assert any({row["The ferry"], row["All ferry"]} <= set(g) for g in groups)
     assert not any(row["Volunteers"] in g and len(g) > 1 for g in groups)
-    assert _align(claims, vectors, 0.45, embeddings, 0.0) == _align(claims, vectors, 0.45)  # no weight: words only
+    assert _align(claims, _claim_similarity(vectors, embeddings, 0.0), 0.45) == \
+        _align(claims, _claim_similarity(vectors), 0.45)  # no weight: words only
 
 
 def test_a_claim_like_one_member_but_not_the_other_does_not_join_the_group():
@@ -54,7 +55,7 @@ def test_a_claim_like_one_member_but_not_the_other_does_not_join_the_group():
     # sailings claim forms with the ferry one, but not like the ferry one itself
     assert similarity[sailings, volunteers] >= 0.45 > similarity[ferry, volunteers]
     assert (similarity[sailings, volunteers] + similarity[ferry, volunteers]) / 2 >= 0.45 * 0.8
-    groups = _align(claims, vectors, 0.45, embeddings, 0.6)
+    groups = _align(claims, _claim_similarity(vectors, embeddings, 0.6), 0.45)
     assert any({ferry, sailings} <= set(g) for g in groups)
     assert not any(volunteers in g and len(g) > 1 for g in groups)
 

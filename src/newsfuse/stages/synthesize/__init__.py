@@ -72,8 +72,8 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(claims))
     claim_embeddings = _claim_embeddings(claims, encode, settings.fact_embed_at_most)
     words = [_words_beyond_figures(c.text) for c in claims]
-    groups = _align(claims, vectors, settings.fact_threshold, claim_embeddings, settings.fact_embedding_weight,
-                    words=words)
+    similarity = _claim_similarity(vectors, claim_embeddings, settings.fact_embedding_weight)
+    groups = _align(claims, similarity, settings.fact_threshold, words=words)
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
     support: list[int] = []
@@ -100,7 +100,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
     story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode,
                                 _embeddings=_whole_sentences(claims, claim_embeddings),
-                                claim_embeddings=claim_embeddings, embedding_weight=settings.fact_embedding_weight,
+                                similarity=_at_least(similarity, settings.fact_threshold),
                                 threshold=settings.fact_threshold, shares_words=partial(_shares_words, words))
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words,
@@ -178,35 +178,53 @@ def _disagree(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weight: float = 0.0,
-           words: list[set[str]] | None = None) -> list[list[int]]:
+def _claim_similarity(vectors, embeddings=None, weight: float = 0.0):
+    """Claim × claim similarity: the TF-IDF cosine of ``vectors`` (sparse), or with ``embeddings`` (unit rows,
+    one per claim) ``weight`` × their embedding cosine + (1 − ``weight``) × the TF-IDF cosine (dense)."""
+    lexical = (vectors @ vectors.T).tocsr()
+    if embeddings is None:
+        return lexical
+    return (1 - weight) * lexical.toarray() + weight * (embeddings @ embeddings.T)
+
+
+def _at_least(similarity, threshold: float):
+    """The claim pairs of ``similarity`` at or above ``threshold``, sparse: all the summary's citations ask of
+    it, and a story's dense n × n is not kept."""
+    from scipy import sparse
+    if isinstance(similarity, np.ndarray):
+        return sparse.csr_matrix(np.where(similarity >= threshold, similarity, 0.0))
+    kept = similarity.copy()
+    kept.data[kept.data < threshold] = 0.0
+    kept.eliminate_zeros()
+    return kept
+
+
+def _align(claims: list[Claim], similarity, threshold: float, words: list[set[str]] | None = None
+           ) -> list[list[int]]:
     """Greedy grouping: strongest pairs first, never two claims of one article in a group.
 
-    Similarity is the TF-IDF cosine of two claims; with ``embeddings`` (unit rows, one per claim) it is
-    ``weight`` × their embedding cosine + (1 − ``weight``) × the TF-IDF cosine.  Claims that state comparable
-    figures or dates must agree on them: "12 injured" and "15 injured" are two claims (a disagreement),
-    never one corroborated fact.  They must also share words beyond their figures: by words alone, four of
+    ``similarity`` is :func:`_claim_similarity`'s: by words alone (sparse) or with meaning (dense).  Claims
+    that state comparable figures or dates must agree on them: "12 injured" and "15 injured" are two claims
+    (a disagreement), never one corroborated fact.  They must also share words beyond their figures: by words alone, four of
     them, or most of the shorter claim's and at least two ("three Syrians, including a woman" and "they
     included three women" share a figure and two words, and are not one fact); with meaning, two.  Two
     groups join when their claims are alike on average (words alone), or every one alike to every other
     (with meaning, which would otherwise chain a story's claims into one through near neighbours).
     ``words``: each claim's :func:`_words_beyond_figures`, when the caller has them.
     """
-    lexical = (vectors @ vectors.T).tocsr()
-    if embeddings is not None:
-        similarity = (1 - weight) * lexical.toarray() + weight * (embeddings @ embeddings.T)
+    meaning = isinstance(similarity, np.ndarray)
+    if meaning:
         rows, cols = np.nonzero(np.triu(similarity >= threshold, 1))
         candidates = zip(rows.tolist(), cols.tolist(), similarity[rows, cols].tolist())
     else:
-        similarity = None
-        coo = lexical.tocoo()
+        coo = similarity.tocoo()
         candidates = ((int(i), int(j), float(v)) for i, j, v in zip(coo.row, coo.col, coo.data)
                       if i < j and v >= threshold)
     if words is None:
         words = [_words_beyond_figures(c.text) for c in claims]
 
     def share_enough(i: int, j: int) -> bool:
-        return len(words[i] & words[j]) >= 2 if similarity is not None else _shares_words(words, i, j)
+        return len(words[i] & words[j]) >= 2 if meaning else _shares_words(words, i, j)
 
     pairs = [(v, i, j) for i, j, v in candidates
              if claims[i].article.id != claims[j].article.id and share_enough(i, j)]
@@ -218,11 +236,11 @@ def _align(claims: list[Claim], vectors, threshold: float, embeddings=None, weig
 
     def row(i: int) -> np.ndarray:
         if i not in dense_rows:
-            dense_rows[i] = lexical[i].toarray().ravel()
+            dense_rows[i] = similarity[i].toarray().ravel()
         return dense_rows[i]
 
     def linked(left: list[int], right: list[int]) -> bool:
-        if similarity is not None:
+        if meaning:
             return float(similarity[np.ix_(left, right)].min()) >= threshold * _MIN_LINK
         return float(np.mean([row(k)[right] for k in left])) >= threshold * 0.8
 

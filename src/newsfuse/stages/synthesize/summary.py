@@ -82,21 +82,22 @@ class Alignment:
     quotes: list = field(default_factory=list)   # extract.quotes.Quote objects of the story
     encode: object = None                # sentence embedding function, or None
     _embeddings: object = field(default=None, repr=False)   # (article id, sentence start) -> embedding
-    claim_embeddings: object = None      # unit embedding of each claim when facts were aligned with meaning
-    embedding_weight: float = 0.0        # the share of meaning in claim similarity (synthesize.fact_embedding_weight)
+    similarity: object = None            # scipy sparse claim × claim similarity facts were aligned on (only pairs
+                                         # at or above ``threshold`` need be kept); None: TF-IDF cosine of ``vectors``
     threshold: float = 0.0               # the claim similarity that states one fact (synthesize.fact_threshold)
     shares_words: object = None          # (claim row, claim row) -> whether they share enough words to cite
+
+    def __post_init__(self) -> None:
+        if self.similarity is None:
+            self.similarity = (self.vectors @ self.vectors.T).tocsr()
 
     def resembles(self, rows: list[int], other: int) -> bool:
         """Whether claim ``other`` supports one of ``rows`` by itself: as alike as one fact, and sharing
         enough words (a group may hold two claims alike only through a third, and meaning alone may join
         two claims on one topic that do not say the same thing)."""
-        similarity = (self.vectors[rows] @ self.vectors[other].T).toarray().ravel()
-        if self.claim_embeddings is not None:
-            meaning = self.claim_embeddings[rows] @ self.claim_embeddings[other]
-            similarity = (1 - self.embedding_weight) * similarity + self.embedding_weight * meaning
+        values = self.similarity[rows][:, [other]].toarray().ravel()
         return any(value >= self.threshold and (self.shares_words is None or self.shares_words(row, other))
-                   for row, value in zip(rows, similarity.tolist()))
+                   for row, value in zip(rows, values.tolist()))
 
 
 @dataclass
