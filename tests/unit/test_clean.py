@@ -227,3 +227,31 @@ def test_the_outlet_is_who_the_sites_own_copyright_notice_names():
     # nothing a reader could take for the outlet: no name at all
     assert outlet() is None
     assert outlet("© 2026 Designed by Harbour Web Studio") is None
+
+
+def test_the_publication_date_is_the_articles_not_the_sites_or_a_photos():
+    """A site header's date of the day, a photo caption's date and a cookie notice's date are not when the
+    article was published; a stamp that also states an update is still a stamp."""
+    body = ["", BODY[0], "", BODY[1], "", BODY[2], "", BODY[3]]
+    today = _clean("\n".join([
+        "Daily Planet Online", "Wednesday, March 11, 2026", "Menu", "",
+        "Old bridge closed after inspectors find rusted beams", "",
+        "By Clara Voss", "March 4, 2026 10:05 AM ET", *body]))
+    assert today.published == "2026-03-04T10:05:00-05:00"
+    caption = _clean("\n".join([
+        "Daily Planet Online", "Menu", "",
+        "Old bridge closed after inspectors find rusted beams", "",
+        "FILE - In this March 3, 2014 photo, workers inspect the underside of the old bridge.", "Jon Pike",
+        "/", "Reuters", *body]))
+    assert _reasons(caption)["Jon Pike"] == "photo credit"
+    assert caption.published is None
+    notice = _clean("\n".join([
+        "We use cookies to improve your experience on our site and to show you relevant advertising. Our "
+        "privacy policy has been updated and became effective May 23rd, 2018.", "Menu", "",
+        "Old bridge closed after inspectors find rusted beams", *body]))
+    assert notice.published is None
+    both = _clean("\n".join([
+        "Daily Planet Online", "Menu", "", "Old bridge closed after inspectors find rusted beams", "",
+        "PUBLISHED: 10:48, Tue, Mar 3, 2026 | UPDATED: 11:05, Tue, Mar 3, 2026", *body]))
+    assert _reasons(both)["PUBLISHED: 10:48, Tue, Mar 3, 2026 | UPDATED: 11:05, Tue, Mar 3, 2026"] == "timestamp"
+    assert both.published.startswith("2026-03-03T10:48")

@@ -280,8 +280,14 @@ def _is_timestamp(text: str) -> bool:
     found = find_datetime(text)
     if not found:
         return False
-    start, end = found[1]
-    rest = (text[:start] + " " + text[end:]).lower()
+    rest = text
+    for _ in range(3):  # a stamp may state two moments ("Published: 10:48, Tue, Nov 19 | Updated: 11:05, ...")
+        start, end = found[1]
+        rest = rest[:start] + " " + rest[end:]
+        found = find_datetime(rest)
+        if not found:
+            break
+    rest = rest.lower()
     leftover = [t for t in re.findall(r"[a-z.]+|[|·/:,(–—-]", rest) if t.strip(".")]
     weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                 "mon", "tue", "wed", "thu", "fri", "sat", "sun")

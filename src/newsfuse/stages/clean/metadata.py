@@ -202,9 +202,16 @@ def _key(text: str) -> str:
     return " ".join(w.lower() for w in WORD.findall(text))
 
 
+_NOT_THE_ARTICLES_DATE = frozenset({rules.CAPTION, rules.CREDIT, rules.PLAYER})
+_DATE_LINE_WORDS = 20  # a header line longer than this is prose, not a dateline or a stamp
+
+
 def _dates(lines: list[Line], body_first_line: int | None, title: str | None) -> tuple[str | None, str | None]:
     published = updated = None
     stamps = [line for line in lines if line.reason == rules.TIMESTAMP]
+    if body_first_line is not None:
+        # the stamp nearest the body first: a site's header often shows today's date above the article's own
+        stamps.sort(key=lambda line: (line.number > body_first_line, abs(body_first_line - line.number)))
     for line in stamps:
         found = find_datetime(line.text)
         if not found:
@@ -217,9 +224,12 @@ def _dates(lines: list[Line], body_first_line: int | None, title: str | None) ->
     if published or updated:
         return published, updated
     title_key = _key(title) if title else None
-    # No timestamp line: a date in the header, or a footer line that names this article.
+    # No timestamp line: a date in the header, or a footer line that names this article.  A caption, a
+    # credit or a player says when its picture or clip was made ("In this March 3, 2014 photo"), not when
+    # the article was published; and a date inside a long line (a cookie notice's "effective May 23rd,
+    # 2018") is what that text is about.
     for line in lines:
-        if line.reason is None:
+        if line.reason is None or line.reason in _NOT_THE_ARTICLES_DATE or len(line.text.split()) > _DATE_LINE_WORDS:
             continue
         in_header = body_first_line is not None and line.number < body_first_line
         names_article = title_key is not None and title_key in _key(line.text)
