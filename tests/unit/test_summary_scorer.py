@@ -227,13 +227,19 @@ def test_the_packaged_word_models_load_and_a_damaged_one_is_refused(bridge_story
         learned.WordModel.from_dict({**good, "columns": ["centrality"]})  # a sentence feature, not a word one
 
 
-def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence():
-    """A web address or a copyright notice the cleaner kept because it sits inside a paragraph of body text is
-    not summary material, even for a scorer that would take it first."""
+@pytest.mark.parametrize("furniture, first", [
+    ("The full inspection report can be read at https://harbor.example/report for the details.", False),
+    ("Harbor shop owners who have seen fewer visitors since the bridge repairs began say that the...", True),
+])
+def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence(furniture, first):
+    """A web address or a copyright notice the cleaner kept because it sits inside a paragraph of body text,
+    or a teaser cut short, is not summary material, even for a scorer that would take it first."""
     config = Config.from_dict({"clean": {"min_body_words": 5}, "group": {"threshold": 0.01},
                                "synthesize": {"embeddings": "off"}})
-    furniture = "The full inspection report can be read at https://harbor.example/report for the details."
-    pages = [(outlet, body + (" " + furniture if number == 0 else "")) for number, (outlet, body) in enumerate(PAGES)]
+    if first:  # opening the paragraph (a cut sentence closing it makes the cleaner drop the whole paragraph)
+        pages = [(PAGES[0][0], f"{furniture} {PAGES[0][1]}"), *PAGES[1:]]
+    else:
+        pages = [(PAGES[0][0], f"{PAGES[0][1]} {furniture}"), *PAGES[1:]]
     corpus = Corpus()
     for number, (outlet, body) in enumerate(pages):
         text = (f"---\ntitle: \"Harbor bridge {number}\"\nsite_name: \"{outlet}\"\n"
@@ -242,5 +248,6 @@ def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence():
     (story,) = run_corpus(corpus, config).stories
     candidates = summary._candidates(story.alignment)
     assert furniture in [c.article.span_text(c.span) for c in candidates]
-    chosen = summary.summarize(story, story.alignment, sentences=12, scorer=_scorer_on("index", 1.0))
+    taking_it_first = _scorer_on("index", -1.0 if first else 1.0)
+    chosen = summary.summarize(story, story.alignment, sentences=12, scorer=taking_it_first)
     assert chosen and furniture not in [s.text for s in chosen]

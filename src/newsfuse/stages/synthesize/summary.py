@@ -13,7 +13,9 @@ over centrality, support, position, length and how much the other outlets share 
 
 Either way, readability out of context lowers the rank: a sentence that opens with a pronoun or a
 connective ("He added", "But"), holds a quotation no one in the sentence is credited with, or is a
-fragment under 8 words or a run-on over 50 is worth less on its own.
+fragment under 8 words or a run-on over 50 is worth less on its own; one that holds page furniture (a web
+address, a copyright notice) or trails off in an ellipsis after a function word (a teaser cut short) is
+never taken.
 
 Sentences are taken best first under the length budget (sentences, or words counted as space-separated
 tokens), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
@@ -35,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ...model import Article, Citation, Span, Story, SummarySentence
+from ...nlp.words import STOPWORDS
 from . import scorer as learned
 from .claims import Claim
 
@@ -43,6 +46,14 @@ __all__ = ["Alignment", "SummaryWeights", "summarize"]
 _EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
 # A copyright notice, a web address or an instruction to click, inside a paragraph of body text.
 _FURNITURE = re.compile(r"©|\ball rights reserved\b|https?://|\bwww\.\w|\bclick (?:here|on the link)\b", re.I)
+# A sentence that trails off in an ellipsis right after a function word: a teaser or a capture cut short
+# ("... parents who have...").  After a content word ("died of an overdose ...") it is mostly a style.
+_TRAILS_OFF = re.compile(r"\b(\w+)\s*(?:…|\.\.\.)[\"”’']?\s*$")
+
+
+def _cut_short(text: str) -> bool:
+    match = _TRAILS_OFF.search(text)
+    return bool(match) and match.group(1).lower() in STOPWORDS
 # A sentence opening like these leans on the one before it.
 _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
                        r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
@@ -152,8 +163,8 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             readable *= weights.dangling if model is None else weights.dangling_learned
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             readable *= weights.unattributed
-        if _FURNITURE.search(text):
-            readable = 0.0  # furniture the cleaner left inside a paragraph: never taken (see fits)
+        if _FURNITURE.search(text) or _cut_short(text):
+            readable = 0.0  # furniture the cleaner left inside a paragraph, or a sentence cut short: never taken
         sentence.readable = readable
         sentence.score = float(base[k]) * readable
     ranked = range(len(candidates)) if shortlist is None else shortlist.tolist()
