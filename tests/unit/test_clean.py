@@ -255,3 +255,17 @@ def test_the_publication_date_is_the_articles_not_the_sites_or_a_photos():
         "PUBLISHED: 10:48, Tue, Mar 3, 2026 | UPDATED: 11:05, Tue, Mar 3, 2026", *body]))
     assert _reasons(both)["PUBLISHED: 10:48, Tue, Mar 3, 2026 | UPDATED: 11:05, Tue, Mar 3, 2026"] == "timestamp"
     assert both.published.startswith("2026-03-03T10:48")
+
+
+def test_a_video_players_text_run_into_one_line_is_removed():
+    """A player's close button, controls, clip description and credit, run together as one line, are furniture;
+    a sentence that opens with the word "Close" is not."""
+    player = ("CLOSE Skip in Skip x Embed x Share Engineers explain what the rust in the beams means for "
+              "the bridge. Video provided by Planet Video")
+    closing = "CLOSE Engineers explain what the rust in the beams means for the bridge. (March 4) Planet Video"
+    kept = "Close to 300 residents came to the council meeting, and many of them asked for a ferry service."
+    article = _clean("\n".join(["Old bridge closed after inspectors find rusted beams", "", player, "", closing,
+                                "", BODY[0], "", kept, "", BODY[1], "", BODY[2], "", BODY[3]]))
+    reasons = _reasons(article)
+    assert reasons[player] == reasons[closing] == "media player"
+    assert kept in article.text and "CLOSE" not in article.text and "Skip in" not in article.text
