@@ -68,3 +68,22 @@ def test_paraphrased_fact_counts_two_outlets_with_the_real_model():
                for f in facts), [f.text for f in facts]
     corpus, _ = story(*PAGES[:2], embeddings="off")
     assert not corpus.stories[0].facts
+
+
+def test_a_claim_another_outlet_makes_alike_is_no_exclusive():
+    """Complete-link alignment can leave a claim out of a fact it resembles one member of; it is then no
+    exclusive, as long as it shares the words a citation would need with that other outlet's claim."""
+    from scipy import sparse
+
+    from newsfuse.stages.synthesize import _echoed
+
+    alike = sparse.csr_matrix(np.array([[1.0, 0.6, 0.0, 0.0],
+                                        [0.6, 1.0, 0.5, 0.0],
+                                        [0.0, 0.5, 1.0, 0.7],
+                                        [0.0, 0.0, 0.7, 1.0]]))
+    origin = ["harbour", "coast", "bay", "bay"]
+    words = [{"ferri", "suspend", "storm", "pier"}, {"ferri", "halt", "storm", "pier"},
+             {"volunt", "debri", "bonfir"}, {"volunt", "debri", "bonfir", "saturday"}]
+    assert _echoed([0], alike, origin, words)        # alike to the coast's claim, and sharing three words of four
+    assert not _echoed([2], alike, origin, words)    # alike to the coast's claim, but sharing no word
+    assert not _echoed([3], alike, origin, words)    # alike only to a claim of its own origin

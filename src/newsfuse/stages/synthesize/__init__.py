@@ -6,9 +6,10 @@ A fact is a set of claims from different articles that say the same thing (simil
 contradicts).  Similarity is TF-IDF cosine over stemmed words and figures; with sentence embeddings it
 blends in meaning (``synthesize.fact_embedding_weight``), so that outlets who word one fact differently
 still corroborate it.  Its support is counted in independent origins: copies of one text, and articles of one
-outlet, count once.  A claim only one origin makes is an exclusive.  Where comparable claims state
-figures, dates or people that cannot all be true, ``conflicts`` reports a contradiction with both
-sides' words.  Summary sentences are source sentences, quoted as written, so the summary never states
+outlet, count once.  A claim only one origin makes is an exclusive, unless another origin makes one alike
+to it (the alignment keeps two alike claims apart when one is unlike the rest of the other's fact).  Where
+comparable claims state figures, dates or people that cannot all be true, ``conflicts`` reports a
+contradiction with both sides' words.  Summary sentences are source sentences, quoted as written, so the summary never states
 what no source says.
 """
 from __future__ import annotations
@@ -74,12 +75,14 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     words = [_words_beyond_figures(c.text) for c in claims]
     similarity = _claim_similarity(vectors, claim_embeddings, settings.fact_embedding_weight)
     groups = _align(claims, similarity, settings.fact_threshold, words=words)
+    alike = _at_least(similarity, settings.fact_threshold)
+    claim_origin = [origin_of(c.article, c.span, origin) for c in claims]
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
     support: list[int] = []
     for members in groups:
         members.sort(key=lambda i: (claims[i].article.published or "9999", i))
-        independent = len({origin_of(claims[i].article, claims[i].span, origin) for i in members})
+        independent = len({claim_origin[i] for i in members})
         support.append(independent)
         best = _medoid(members, vectors, centrality)
         citations = [claims[i].citation for i in members]
@@ -92,7 +95,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
                 centrality=float(max(centrality[i] for i in members)),
                 position=float(np.mean([claims[i].index / max(1, claims[i].total) for i in members])),
             ))
-        else:
+        elif not _echoed(members, alike, claim_origin, words):
             exclusives.append(Exclusive(text=claims[best].text, article_id=claims[best].article.id,
                                         citations=citations, centrality=float(centrality[best])))
     order = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -facts[k].centrality))
@@ -100,7 +103,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
     story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode,
                                 _embeddings=_whole_sentences(claims, claim_embeddings),
-                                similarity=_at_least(similarity, settings.fact_threshold),
+                                similarity=alike,
                                 threshold=settings.fact_threshold, shares_words=partial(_shares_words, words))
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words,
@@ -260,6 +263,17 @@ def _align(claims: list[Claim], similarity, threshold: float, words: list[set[st
         left.extend(right)
         del members[b]
     return list(members.values())
+
+
+def _echoed(members: list[int], alike, claim_origin: list, words: list[set[str]]) -> bool:
+    """Whether a claim of ``members`` (one origin's) is alike to another origin's claim and shares enough
+    words with it to be cited for it: the complete-link alignment kept them apart (the other claim's fact
+    holds a claim this one is not alike to), but "only this outlet reported it" would not be true."""
+    for i in members:
+        row = alike.getrow(i)
+        if any(claim_origin[j] != claim_origin[i] and _shares_words(words, i, j) for j in row.indices.tolist()):
+            return True
+    return False
 
 
 def _shares_words(words: list[set[str]], i: int, j: int) -> bool:
