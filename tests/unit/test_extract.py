@@ -248,6 +248,18 @@ def test_unattributed_description_and_scare_quotes():
     assert quotes[-1].speaker is None and quotes[-1].speaker_text == "the ministry spokesman"
 
 
+def test_a_speech_verbs_word_used_otherwise_is_no_attribution():
+    """"her promise" is a noun and "time will tell if" reports no speech: the title in quotation marks is no
+    one's words, and the figure she "once predicted" is hers, not said by "Only time"."""
+    quotes = _quotes('Weeks after her television special, "The Big Choice," Ana Lee delivered on her promise to '
+                     'bring a title to the city. Only time will tell if she wins the "seven or eight" titles she '
+                     'once predicted. "We are proud of this team," Lee told reporters.',
+                     {"Ana Lee": "PERSON", "Lee": "PERSON"})
+    direct = {q.text.rstrip(",."): (q.speaker.name if q.speaker else q.speaker_text) for q in quotes
+              if q.kind != "paraphrase"}
+    assert direct == {"seven or eight": "Ana Lee", "We are proud of this team": "Ana Lee"}
+
+
 def test_one_entry_per_quote_across_outlets_with_differences():
     one = _article('"We will rebuild every home," Mayor Ruth Lane said.', "a1")
     two = _article('"We will rebuild each home," Ruth Lane said.', "a2", "2024-03-07")
@@ -262,6 +274,17 @@ def test_one_entry_per_quote_across_outlets_with_differences():
     assert entry["verbatim"] is False
     changes = [c for v in entry["variants"] for c in v["differences"]]
     assert {"op": "replace", "from": "every", "to": "each"} in changes
+
+
+def test_words_one_article_repeats_are_one_entry_and_two_utterances_stay_two():
+    article = _article('"It is about time," Ruth Lane said when it was over. "It is about time."\n\n'
+                       '"We did it," Lane said. "We did it together," she added.', "a1")
+    index = build_entities([article], {article.id: _mentions(article, {"Ruth Lane": "PERSON", "Lane": "PERSON"})})
+    merged = [e for e in merge_quotes(find_quotes(article, index)) if e["kind"] != "paraphrase"]
+    texts = sorted(e["text"].rstrip(".,") for e in merged)
+    assert texts == ["It is about time", "We did it", "We did it together"]
+    (repeated,) = [e for e in merged if e["text"].startswith("It is")]
+    assert len(repeated["citations"]) == 2 and repeated["sources"] == ["a1"]
 
 
 def test_she_is_never_a_man_the_story_calls_he():

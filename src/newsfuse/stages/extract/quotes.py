@@ -70,6 +70,9 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for|with)\s+(?:the\s+)?"
                                   r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*$")
 _CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet|or)\b\s*", re.I)
+# A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
+_NO_SPEECH_AFTER = re.compile(r"\s+(?:if|whether)\b", re.I)
 _GROUP_NOUNS = frozenset("officials sources source witnesses witness residents authorities police statement "
                          "ministry spokesperson government office department agency company military army "
                          "prosecutors investigators experts analysts critics supporters protesters lawyers "
@@ -314,11 +317,15 @@ class _Resolver:
         after = masked[after_start:closing.end] if closing is not None else ""
         found = None
         for verb in reversed(list(_VERB_RE.finditer(before))):
+            if not self._speech(opening.start + verb.start(), opening.start + verb.end()):
+                continue
             found = self._speaker_of(opening.start + verb.start(), opening.start + verb.end(), opening, region)
             if found:
                 break
         if not found:
             for verb in _VERB_RE.finditer(after[:_clause_end(after)]):
+                if not self._speech(after_start + verb.start(), after_start + verb.end()):
+                    continue
                 found = self._speaker_of(after_start + verb.start(), after_start + verb.end(), closing, region)
                 if found:
                     break
@@ -330,6 +337,13 @@ class _Resolver:
         if found:
             self.speakers.append((region.open, found[0], found[1]))
         return found
+
+    def _speech(self, v_start: int, v_end: int) -> bool:
+        """Whether a speech verb's word reports speech here: not a noun right after a determiner ("his
+        promise", "a call") and not the "tell" of "time will tell whether"."""
+        masked = self.masked
+        return not (_NOUN_BEFORE.search(masked[max(0, v_start - 40):v_start])
+                    or _NO_SPEECH_AFTER.match(masked, v_end))
 
     def _speaker_of(self, v_start: int, v_end: int, sentence: Span, region: _Region) -> _Found | None:
         verb = self.masked[v_start:v_end].lower()
@@ -654,7 +668,8 @@ def _norm_words(text: str) -> list[str]:
 
 
 def merge_quotes(quotes: list[Quote]) -> list[dict]:
-    """One entry per quote however many outlets carry it; ``verbatim`` and word differences when they differ."""
+    """One entry per quote however many outlets carry it (and however often one article repeats it word for
+    word); ``verbatim`` and word differences when they differ."""
     direct = [q for q in quotes if q.kind != "paraphrase"]
     normalised = [" ".join(_norm_words(q.text)) for q in direct]
     parent = list(range(len(direct)))
@@ -678,8 +693,8 @@ def merge_quotes(quotes: list[Quote]) -> list[dict]:
             for b in range(a + 1, len(members)):
                 candidates.add((members[a], members[b]))
     for i, j in sorted(candidates):
-        if direct[i].article.id == direct[j].article.id:
-            continue
+        if direct[i].article.id == direct[j].article.id and normalised[i] != normalised[j]:
+            continue  # two quotes of one article are two utterances, unless one repeats the other word for word
         if not _same_speaker(direct[i], direct[j]):
             continue
         a, b = normalised[i], normalised[j]
