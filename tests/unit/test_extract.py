@@ -193,6 +193,18 @@ def test_a_department_word_in_a_title_is_no_organisation():
     assert people["Ann Lee"] == ["Secretary of State"] and people["Bo Ray"] == ["Health Minister"]
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Geoffrey Collins, a planetary scientist at Wheaton College in Norton, Massachusetts, said", "planetary scientist at Wheaton College"),
+    ("Ann Lee, the director of the museum, said", "director of the museum"),
+    ("Bo Ray, a spokesman for the city and the county, said", "spokesman for the city"),
+    ("Pete Hegseth, the defense secretary, said", "defense secretary"),
+])
+def test_an_appositive_role_is_never_cut_after_a_function_word(text, role):
+    from newsfuse.stages.extract.entities import role_after
+
+    assert role_after(text, text.index(",")) == role
+
+
 def test_later_mentions_by_family_name_alone_are_the_person():
     """Only the full names are tagged; the family name alone after them is the same person, except where it
     is part of another name, comes before the full name, belongs to two people, or opens a sentence in a

@@ -148,8 +148,14 @@ def role_after(text: str, end: int) -> str | None:
     role = " ".join(words[:head_index + 1])
     rest = words[head_index + 1:]
     if rest and rest[0].lower() in ("of", "for", "at", "to"):
-        role = " ".join(words[:min(len(words), head_index + 5)])
+        kept = words[:min(len(words), head_index + 5)]
+        while kept[-1].lower() in _ROLE_TAIL:  # cut mid-phrase: "scientist at Wheaton College in"
+            kept.pop()
+        role = " ".join(kept)
     return role
+
+
+_ROLE_TAIL = frozenset("of for at to in on and or the a an with from by near".split())
 
 
 @dataclass
