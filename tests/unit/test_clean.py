@@ -269,3 +269,12 @@ def test_a_video_players_text_run_into_one_line_is_removed():
     reasons = _reasons(article)
     assert reasons[player] == reasons[closing] == "media player"
     assert kept in article.text and "CLOSE" not in article.text and "Skip in" not in article.text
+
+
+def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():
+    caption = "Inspectors walk under the old bridge on Wednesday. (Jon Pike/The Daily Planet)"
+    link = "[Mayor responds after the vote: 'We had no choice. The beams were gone.']"
+    article = _clean("\n".join([caption, "", BODY[0], "", link, "", BODY[1], "", BODY[2], "", BODY[3]]))
+    reasons = _reasons(article)
+    assert reasons[caption] == "photo caption" and reasons[link] == "labelled link to another article"
+    assert article.title != caption and all(paragraph in article.text for paragraph in BODY)

@@ -86,6 +86,10 @@ _NAME_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*
 # agency in parentheses closing a caption ("... in Nogales, Ariz. (AP)").
 _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIES})(?:\s+(?:file|photo|images?))?$|"
                            rf"\((?:{_AGENCIES})(?:\s+photo)?\)$", re.I)
+# ... or a photographer and their outlet in parentheses closing it ("... at the stadium. (Jane Roe/The Daily Times)").
+_PAREN_NAME_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w&.'’ /-]{1,50}\)$")
+# A paragraph wholly in square brackets: a link to another article set in the text ("[Mayor responds: ...]").
+_BRACKETED = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]$")
 # ... or that opens with it, an agency after a slash ("AFP/Getty Images NBA Finals MVP LeBron James ...").
 _LEADING_CREDIT = re.compile(rf"^[\w.'’\- ]{{1,40}}/\s*(?:{_AGENCIES})\s+[A-Z]", re.I)
 # ... or that carries it after a bar, the headline it illustrates following ("... gunman. | Jane Roe/Getty Images
@@ -250,8 +254,11 @@ def furniture_reason(line: Line) -> str | None:
         return SHARE
     if words <= 8 and (_CREDIT.match(text) or _NAME_CREDIT.match(text)):
         return CREDIT
-    if words <= 60 and (_GLUED_CREDIT.search(text) or _LEADING_CREDIT.match(text) or _PIPED_CREDIT.search(text)):
+    if words <= 60 and (_GLUED_CREDIT.search(text) or _LEADING_CREDIT.match(text) or _PIPED_CREDIT.search(text)
+                        or _PAREN_NAME_CREDIT.search(text)):
         return CAPTION
+    if words <= 60 and _BRACKETED.match(text):
+        return LINK
     if (words <= 30 and _PROMO.search(text) or words <= 80 and len(_PROMO.findall(text)) >= _PROMO_BOX) \
             and _ADDRESSES_READER.search(text) and not _quoted(text):
         return PROMO
