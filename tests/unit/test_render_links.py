@@ -33,3 +33,19 @@ def test_every_citation_link_has_a_target(tmp_path):
     links = set(re.findall(r'href="#(s\d+-a\d+-\d+)"', html))
     targets = set(re.findall(r'id="(s\d+-a\d+-\d+)"', html))
     assert links and links <= targets
+
+
+def test_a_claim_cut_from_its_sentence_is_shown_as_an_excerpt(tmp_path):
+    """An exclusive split off a sentence at ", and" opens in lower case; the brief marks it as part of a
+    sentence, in Markdown and in HTML."""
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B.replace(
+        "The wall was built",
+        "The harbour master said he had walked the whole length of the wall on Monday evening without "
+        "seeing a single crack, and divers will search the seabed below the quay for damaged stones "
+        "tomorrow.\n\nThe wall was built"), encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    texts = [e.text for s in corpus.stories for e in s.exclusives]
+    assert any(t.startswith("divers will search") for t in texts), texts
+    for fmt in ("md", "html"):
+        assert "… divers will search the seabed" in render(corpus, fmt)

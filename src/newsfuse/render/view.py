@@ -66,6 +66,13 @@ class StoryView:
         after = article.text[claim["end"]:sentence.end].strip()
         return ("… " if before else "") + " ".join(claim["text"].split()) + (" …" if after else "")
 
+    @staticmethod
+    def excerpt(text: str) -> str:
+        """A fact's or an exclusive's claim as shown: one cut from the middle of its sentence ("had even done
+        some reading ...", after "She was nervous, and") opens with "… ", so that it reads as the part of a
+        sentence it is."""
+        return f"… {text}" if text[:1].islower() else text
+
     def facts_carried(self, article_id: str) -> int:
         return sum(article_id in fact.sources for fact in self.story.facts)
 
