@@ -278,3 +278,10 @@ def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():
     reasons = _reasons(article)
     assert reasons[caption] == "photo caption" and reasons[link] == "labelled link to another article"
     assert article.title != caption and all(paragraph in article.text for paragraph in BODY)
+
+
+def test_a_follow_this_topic_box_is_a_promotion():
+    box = ("Interested in bridges? Add as an interest to stay up to date on the latest news, video, and analysis "
+           "from Planet News. Add Interest")
+    article = _clean("\n".join([BODY[0], "", box, "", BODY[1], "", BODY[2], "", BODY[3]]))
+    assert _reasons(article)[box] == "promotion (newsletter, app, subscription)"

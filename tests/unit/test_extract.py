@@ -288,6 +288,17 @@ def test_one_entry_per_quote_across_outlets_with_differences():
     assert {"op": "replace", "from": "every", "to": "each"} in changes
 
 
+def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
+    text = ('Lawyer John Fuller told "Good Morning America" that his client had been threatened. '
+            '"Someone hit him," Fuller said. The photo was taken by Mike Trip/ESPN at the scene.')
+    quotes = _quotes(text, {"John Fuller": "PERSON", "Fuller": "PERSON", "Mike Trip/ESPN": "PERSON"})
+    assert [q.text.rstrip(",") for q in quotes if q.kind != "paraphrase"] == ["Someone hit him"]
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"John Fuller": "PERSON",
+                                                                      "Mike Trip/ESPN": "PERSON"})})
+    assert [e.name for e in index.entities] == ["John Fuller"]
+
+
 def test_words_one_article_repeats_are_one_entry_and_two_utterances_stay_two():
     article = _article('"It is about time," Ruth Lane said when it was over. "It is about time."\n\n'
                        '"We did it," Lane said. "We did it together," she added.', "a1")

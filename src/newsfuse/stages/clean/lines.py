@@ -101,13 +101,13 @@ _PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ption)\b|\bunsubscribe\b|\
                     r"\bclick (?:here|to|on the link)\b|\bget the (?:\w+ )?app\b|\bdownload (?:the|our) (?:\w+ )?app\b|"
                     r"\bfollow (?:us|him|her|them) on\b|\bjoin our\b|"
                     r"\b(?:activate|verify|create) (?:your|an) account\b|\bconfirmation e-?mail\b|\bfor registering\b|"
-                    r"\bregistration information\b|"
+                    r"\bregistration information\b|\bstay up to date\b|\badd (?:\w+ )?as an interest\b|"
                     r"\bterms of (?:service|use)\b|\bprivacy policy\b", re.I)
 _PROMO_BOX = 3  # promotion phrases that make a longer line a promotion box too ("Sign up ... inbox ... unsubscribe")
 # ... and that speak to the reader (a pronoun, or an imperative first word), unlike a news sentence that
 # mentions a subscription.
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|our|we|us)\b|^\W*(?:sign|subscribe|get|join|download|click|follow|enter|"
-                               r"see|want|need|try|register|never|don'?t|stay|keep|receive)\b", re.I)
+                               r"see|want|need|try|register|never|don'?t|stay|keep|receive|add|interested)\b", re.I)
 # A link to another article set off by its label ("Related: ...", "SEE MORE: ...").
 _LINK_LABEL = re.compile(r"^[\[(]?(?:related(?: post| story| article| video)?|see (?:more|also)|read (?:more|also)|"
                          r"also read|more(?: info(?:rmation)?)?|watch|listen|recommended|further reading)"

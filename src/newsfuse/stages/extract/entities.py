@@ -243,6 +243,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             label = mention.label
             if label == "PERSON" and cased and not any(c.isupper() for c in name):
                 continue  # "marijuana", "the mayor": in cased text a person's name has a capital
+            if name.endswith("/") or label == "PERSON" and "/" in name:
+                continue  # a photo credit ("Jane Roe/ESPN", "Jane Roe/"): no one's name has a slash
             if label == "PERSON":
                 name = _without_titles(name)
                 if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS:

@@ -70,6 +70,8 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for|with)\s+(?:the\s+)?"
                                   r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*$")
 _CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet|or)\b\s*", re.I)
+# A short quotation in title case with no sentence's end: the name of a show, a book or a campaign.
+_TITLE_CASED = re.compile(r"\s*(?:[A-Z0-9][\w'’&:,-]*\s*)+$")
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
 _NO_SPEECH_AFTER = re.compile(r"\s+(?:if|whether)\b", re.I)
@@ -241,8 +243,8 @@ def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | 
         if not words:
             continue
         cue = resolver.attribute(region)
-        if len(words) < 4 and cue is None:
-            continue  # scare quotes, titles, nicknames
+        if len(words) < 4 and (cue is None or _TITLE_CASED.match(text, region.content.start, region.content.end)):
+            continue  # scare quotes, titles, nicknames; a show's name after "told" ("Good Morning America")
         quote = Quote(article, region.content, _kind(text, region, _containing(sentences, region.open)))
         if cue is not None:
             quote.speaker, quote.speaker_text, quote.cue = cue
