@@ -2,6 +2,7 @@
 to hold a claim (which no fact or exclusive cites)."""
 from __future__ import annotations
 
+import json
 import re
 
 from newsfuse import Config, render, run
@@ -49,3 +50,19 @@ def test_a_claim_cut_from_its_sentence_is_shown_as_an_excerpt(tmp_path):
     assert any(t.startswith("divers will search") for t in texts), texts
     for fmt in ("md", "html"):
         assert "… divers will search the seabed" in render(corpus, fmt)
+
+
+def test_untitled_captures_take_a_summary_sentence_as_headline(tmp_path):
+    """Where no capture states a title, the headline is the summary's first sentence that does not lean on the
+    one before it, not the sentence the first file happens to open with."""
+    body = ("Twelve people were injured when the harbour wall collapsed on Tuesday night, the fire service said. "
+            "Engineers will inspect the rest of the wall over the next three days before the harbour reopens.")
+    (tmp_path / "a.json").write_text(json.dumps({"text": "Then, a little later, the crowd moved back from the "
+                                                 "quay as the tide came in over the stones. " + body}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"text": body.replace("the fire service", "officials")}),
+                                     encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    (story,) = corpus.stories
+    assert not any(a.title for a in corpus.articles)
+    assert story.summary[0].text.startswith("Then")  # first in reading order, but leaning on what came before
+    assert story.headline.startswith("Twelve people were injured") and story.headline in [s.text for s in story.summary]

@@ -41,7 +41,7 @@ from ...nlp.words import STOPWORDS
 from . import scorer as learned
 from .claims import Claim
 
-__all__ = ["Alignment", "SummaryWeights", "summarize"]
+__all__ = ["Alignment", "SummaryWeights", "leans_on_before", "summarize"]
 
 _EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
 # A copyright notice, a web address or an instruction to click, inside a paragraph of body text.
@@ -121,6 +121,11 @@ class _Sentence:
     score: float = 0.0
     readable: float = 1.0  # the product of the readability factors that apply to it
     citations: list[Citation] = field(default_factory=list)
+
+
+def leans_on_before(text: str) -> bool:
+    """Whether a sentence opens with a pronoun or a connective that leans on the sentence before it."""
+    return bool(_DANGLING.match(text))
 
 
 def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: int = 0,
