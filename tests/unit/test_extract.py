@@ -299,6 +299,28 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
     assert [e.name for e in index.entities] == ["John Fuller"]
 
 
+def test_who_said_after_a_quote_is_not_an_inverted_attribution_and_two_people_are_not_one_name():
+    text = ('Jason Chaffetz wrote to Andrew McCabe on Monday.\n\nThe story cited anonymous "people familiar with '
+            'the case," who said the FBI inquiry did not mean a crime was suspected.\n\nIn a letter to McCabe, '
+            'Chaffetz said he wants to "better understand" the memos.')
+    article = _article(text)
+    names = {"Jason Chaffetz": "PERSON", "Andrew McCabe": "PERSON", "FBI": "ORG", "McCabe, Chaffetz": "ORG"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert "McCabe, Chaffetz" not in [e.name for e in index.entities]
+    speakers = {q.text.rstrip(","): q.speaker.name if q.speaker else q.speaker_text
+                for q in find_quotes(article, index) if q.kind != "paraphrase"}
+    assert speakers.get("people familiar with the case") is None
+    assert speakers["better understand"] == "Jason Chaffetz"
+
+
+def test_a_party_and_state_in_brackets_do_not_hide_the_speaker():
+    text = ('Ann Wu spoke first.\n\n"That contract is outrageous," Rep. John Mica (R-Fla.) told POLITICO.\n\n'
+            '"We were not told," Sen. Ann Wu (D-Calif.) said.')
+    quotes = _quotes(text, {"Ann Wu": "PERSON", "John Mica": "PERSON", "POLITICO": "ORG"})
+    speakers = {q.text.rstrip(","): q.speaker.name if q.speaker else None for q in quotes if q.kind != "paraphrase"}
+    assert speakers == {"That contract is outrageous": "John Mica", "We were not told": "Ann Wu"}
+
+
 def test_words_one_article_repeats_are_one_entry_and_two_utterances_stay_two():
     article = _article('"It is about time," Ruth Lane said when it was over. "It is about time."\n\n'
                        '"We did it," Lane said. "We did it together," she added.', "a1")

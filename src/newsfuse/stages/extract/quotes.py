@@ -70,6 +70,8 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 _UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for|with)\s+(?:the\s+)?"
                                   r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*$")
 _CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet|or)\b\s*", re.I)
+# A short bracketed aside closing the words before a speech verb: a party and state, an age, a handle.
+_PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # A short quotation in title case with no sentence's end: the name of a show, a book or a campaign.
 _TITLE_CASED = re.compile(r"\s*(?:[A-Z0-9][\w'’&:,-]*\s*)+$")
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
@@ -359,7 +361,8 @@ class _Resolver:
         left = self._noun_phrase_left(floor, v_start, cue)
         if left:
             return left
-        if v_start > region.close:  # inverted: "“...,” said Trump"
+        if v_start > region.close and not self.masked[region.close + 1:v_start].strip(" ,—–-\"”’'"):
+            # inverted, the verb right after the quote: "“...,” said Trump" (not "“...,” who said the FBI")
             return self._noun_phrase_right(v_end, cue)
         return None
 
@@ -369,6 +372,7 @@ class _Resolver:
         text = self.article.text
         chunk = masked[floor:end].rstrip()
         trimmed = _SKIPPABLE.sub("", chunk).rstrip()
+        trimmed = _PARENTHETICAL_END.sub("", trimmed)  # "John Mica (R-Fla.) told": the name before the brackets
         stop = floor + len(trimmed)
         if trimmed.endswith(","):
             # an appositive between subject and verb: "Pete Hegseth, the defense secretary, said",
