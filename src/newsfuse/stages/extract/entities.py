@@ -291,7 +291,9 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     # 3. entities, with roles from the text around each mention
     members: dict[int, list[_Mention]] = defaultdict(list)
     for item in items:
-        members[cluster_of[(_TYPES[label_of[item.key]], item.key)]].append(item)
+        cluster = cluster_of.get((_TYPES[label_of[item.key]], item.key))
+        if cluster is not None:  # None: a family name two of the story's people share ("Smith" of two Smiths)
+            members[cluster].append(item)
     entities: list[Entity] = []
     by_span: dict[tuple[str, int, int], Entity] = {}
     ordered = sorted(members.items(), key=lambda kv: (-len(kv[1]), min((m.article.id, m.span.start) for m in kv[1])))
@@ -421,6 +423,9 @@ def _similar(a: str, b: str, floor: float) -> bool:
 
 
 def _person_groups(counts: Counter) -> list[list[str]]:
+    """Groups of a story's person names that are one person's.  A family name alone goes with the person who
+    has it (the most named, when several do), and with no one when two who have it are also each called by
+    their given name alone, as writers do to tell them apart."""
     full = sorted((k for k in counts if len(k.split()) >= 2), key=lambda k: (-counts[k], k))
     groups: list[list[str]] = []
     for key in full:
@@ -438,6 +443,11 @@ def _person_groups(counts: Counter) -> list[list[str]]:
         matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
         if not matches:  # a family name written first: "Chen Wei" ... "Chen"
             matches = [g for g in groups if any(key == member.split()[0] for member in g if len(member.split()) >= 2)]
+        called_by_given_name = [g for g in matches if any(m.split()[0] in counts for m in g if len(m.split()) >= 2)]
+        if len(called_by_given_name) > 1:
+            # two people of one family name, each also called by their given name alone ("Shimron", "Shawn"):
+            # the family name alone is no one in particular
+            continue
         if matches:
             best = max(matches, key=lambda g: sum(counts[m] for m in g))
             best.append(key)
