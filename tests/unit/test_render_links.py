@@ -49,7 +49,9 @@ def test_a_claim_cut_from_its_sentence_is_shown_as_an_excerpt(tmp_path):
     texts = [e.text for s in corpus.stories for e in s.exclusives]
     assert any(t.startswith("divers will search") for t in texts), texts
     for fmt in ("md", "html"):
-        assert "… divers will search the seabed" in render(corpus, fmt)
+        shown = render(corpus, fmt)
+        assert "… divers will search the seabed" in shown
+        assert "Twelve people were injured" in shown and "… Twelve" not in shown  # a whole sentence: as it is
 
 
 def test_untitled_captures_take_a_summary_sentence_as_headline(tmp_path):

@@ -71,7 +71,8 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
         out.append("## Reported by several outlets\n")
         for fact in story.facts:
             outlets = ", ".join(view.outlet_names(fact.sources))
-            out.append(f"- **{fact.independent_sources} independent** ({escape(outlets)}): {escape(view.excerpt(fact.text))} "
+            shown = escape(view.excerpt(fact.text, fact.citations))
+            out.append(f"- **{fact.independent_sources} independent** ({escape(outlets)}): {shown} "
                        f"{_cite(view.marks(fact.citations))}")
         out.append("")
     if view.speakers:
@@ -103,7 +104,8 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
             more = f" (top {len(items)} of {total}; all in the JSON output)" if total > len(items) else ""
             out.append(f"### {escape(outlet)}{more}\n")
             for exclusive in items:
-                out.append(f"- {escape(view.excerpt(exclusive.text))} {_cite(view.marks(exclusive.citations))}")
+                shown = escape(view.excerpt(exclusive.text, exclusive.citations))
+                out.append(f"- {shown} {_cite(view.marks(exclusive.citations))}")
             out.append("")
     out.append("## Sources\n")
     out.append("| # | Outlet | Title | Published | Facts carried | File |")

@@ -66,12 +66,20 @@ class StoryView:
         after = article.text[claim["end"]:sentence.end].strip()
         return ("… " if before else "") + " ".join(claim["text"].split()) + (" …" if after else "")
 
-    @staticmethod
-    def excerpt(text: str) -> str:
+    def excerpt(self, text: str, citations: list[Citation]) -> str:
         """A fact's or an exclusive's claim as shown: one cut from the middle of its sentence ("had even done
         some reading ...", after "She was nervous, and") opens with "… ", so that it reads as the part of a
         sentence it is."""
-        return f"… {text}" if text[:1].islower() else text
+        by_id = {a.id: a for a in self.articles}
+        for citation in citations:
+            article = by_id.get(citation.article_id)
+            if article is None or article.text[citation.start:citation.end] != text:
+                continue  # another claim of the fact
+            if any(s.start < citation.start < s.end and article.text[s.start:citation.start].strip()
+                   for s in article.sentences):
+                return f"… {text}"
+            break
+        return text
 
     def facts_carried(self, article_id: str) -> int:
         return sum(article_id in fact.sources for fact in self.story.facts)

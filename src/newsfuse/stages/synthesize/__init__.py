@@ -9,8 +9,8 @@ still corroborate it.  Its support is counted in independent origins: copies of 
 outlet, count once.  A claim only one origin makes is an exclusive, unless another origin makes one alike
 to it (the alignment keeps two alike claims apart when one is unlike the rest of the other's fact).  Where
 comparable claims state figures, dates or people that cannot all be true, ``conflicts`` reports a
-contradiction with both sides' words.  Summary sentences are source sentences, quoted as written, so the summary never states
-what no source says.
+contradiction with both sides' words.  Summary sentences are source sentences, quoted as written, so the
+summary never states what no source says.
 """
 from __future__ import annotations
 
