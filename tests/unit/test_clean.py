@@ -259,16 +259,18 @@ def test_the_publication_date_is_the_articles_not_the_sites_or_a_photos():
 
 def test_a_video_players_text_run_into_one_line_is_removed():
     """A player's close button, controls, clip description and credit, run together as one line, are furniture;
-    a sentence that opens with the word "Close" is not."""
+    a sentence that opens with the word "Close", or that mentions a video provided by someone, is not."""
     player = ("CLOSE Skip in Skip x Embed x Share Engineers explain what the rust in the beams means for "
               "the bridge. Video provided by Planet Video")
     closing = "CLOSE Engineers explain what the rust in the beams means for the bridge. (March 4) Planet Video"
     kept = "Close to 300 residents came to the council meeting, and many of them asked for a ferry service."
+    footage = "Surveillance video provided by the police shows the beams falling just after midnight."
     article = _clean("\n".join(["Old bridge closed after inspectors find rusted beams", "", player, "", closing,
-                                "", BODY[0], "", kept, "", BODY[1], "", BODY[2], "", BODY[3]]))
+                                "", BODY[0], "", kept, "", footage, "", BODY[1], "", BODY[2], "", BODY[3]]))
     reasons = _reasons(article)
     assert reasons[player] == reasons[closing] == "media player"
-    assert kept in article.text and "CLOSE" not in article.text and "Skip in" not in article.text
+    assert kept in article.text and footage in article.text
+    assert "CLOSE" not in article.text and "Skip in" not in article.text
 
 
 def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():

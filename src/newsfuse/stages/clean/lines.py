@@ -124,7 +124,8 @@ _WIDGET_START = re.compile(r"^\W*(?:hide caption|buy photo)\b", re.I)  # a capti
 # A video player's text run together: its close button, its controls, then the clip's description and credit
 # ("CLOSE Skip in Skip x Embed x Share Police said on Tuesday ... Video provided by Newsy Newslook").
 _CLOSE_BUTTON = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")  # in capitals, as the button shows it
-_PLAYER_INSIDE = re.compile(r"\bskip in skip x embed x share\b|\bvideo provided by \w+", re.I)
+_PLAYER_INSIDE = re.compile(r"\bskip in skip x embed x share\b", re.I)
+_VIDEO_CREDIT_END = re.compile(r"\bVideo provided by (?:[A-Z][\w&.'’-]*\s*){1,4}$")  # not "the video provided by police"
 _CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|above|top|file photo)\s*[:\-–]?\s*\S", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
@@ -268,7 +269,7 @@ def furniture_reason(line: Line) -> str | None:
         return SOURCE_LINK
     if _WIDGET.search(text) or words <= 80 and _WIDGET_START.match(text):
         return PLAYER
-    if words <= 80 and (_CLOSE_BUTTON.match(text) or _PLAYER_INSIDE.search(text)):
+    if words <= 80 and (_CLOSE_BUTTON.match(text) or _PLAYER_INSIDE.search(text) or _VIDEO_CREDIT_END.search(text)):
         return PLAYER
     if _CAPTION_PREFIX.match(text) and words <= 60:
         return CAPTION
