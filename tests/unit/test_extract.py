@@ -291,6 +291,9 @@ def test_a_speech_verbs_word_used_otherwise_is_no_attribution():
     direct = {q.text.rstrip(",."): (q.speaker.name if q.speaker else q.speaker_text) for q in quotes
               if q.kind != "paraphrase"}
     assert direct == {"seven or eight": "Ana Lee", "We are proud of this team": "Ana Lee"}
+    (asked,) = [q for q in _quotes('Ana Lee asked whether "anyone will answer for this."', {"Ana Lee": "PERSON"})
+                if q.kind != "paraphrase"]
+    assert asked.speaker.name == "Ana Lee"  # only "tell" of "time will tell if" is no speech
 
 
 def test_one_entry_per_quote_across_outlets_with_differences():

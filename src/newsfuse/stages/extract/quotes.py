@@ -347,7 +347,7 @@ class _Resolver:
         promise", "a call") and not the "tell" of "time will tell whether"."""
         masked = self.masked
         return not (_NOUN_BEFORE.search(masked[max(0, v_start - 40):v_start])
-                    or _NO_SPEECH_AFTER.match(masked, v_end))
+                    or masked[v_start:v_end].lower() in ("tell", "tells") and _NO_SPEECH_AFTER.match(masked, v_end))
 
     def _speaker_of(self, v_start: int, v_end: int, sentence: Span, region: _Region) -> _Found | None:
         verb = self.masked[v_start:v_end].lower()
