@@ -205,25 +205,26 @@ def test_an_appositive_role_is_never_cut_after_a_function_word(text, role):
     assert role_after(text, text.index(",")) == role
 
 
-def test_a_family_name_two_people_share_is_no_one_when_each_is_called_by_given_name():
-    """Two brothers, each also called by his given name: the tagged family name alone is neither of them (the
-    one named more often is not the one who "told officers"); with one of them never called by given name,
-    the family name goes to the most named, as before."""
+def test_a_family_name_two_people_share_says_no_one_when_each_is_called_by_given_name():
+    """Two brothers, each also called by his given name: "Smith told officers" is said by neither in
+    particular (not by the one named more often); with one of them never called by given name, the family
+    name speaks for the most named, as before."""
     text = ("Shimron Smith, 4, died on Saturday. His brother, Shawn Smith, was charged. Shimron was the youngest "
             "of six. Shawn had arrived from Guyana. Shimron loved to play. \"I did it,\" Smith told officers.")
+
     def tagged(text: str):
         article = _article(text)
         names = r"Shimron Smith|Shawn Smith|Shimron|Shawn|Smith(?= told)"
         mentions = [Mention(Span(m.start(), m.end()), "PERSON") for m in re.finditer(names, text)]
-        return article, build_entities([article], {article.id: mentions})
+        index = build_entities([article], {article.id: mentions})
+        (quote,) = [q for q in find_quotes(article, index) if q.kind != "paraphrase"]
+        return index, quote
 
-    article, index = tagged(text)
-    variants = {e.name: set(e.variants) for e in index.entities}
-    assert "Smith" not in variants["Shimron Smith"] | variants["Shawn Smith"]
-    (quote,) = [q for q in find_quotes(article, index) if q.kind != "paraphrase"]
-    assert quote.speaker is None or quote.speaker.name != "Shimron Smith"
-    _, index = tagged(text.replace("Shawn had arrived", "He had arrived"))
-    assert "Smith" in {e.name: set(e.variants) for e in index.entities}["Shimron Smith"]
+    index, quote = tagged(text)
+    assert index.shared_family_names == {"smith"} and index.named("Smith") is None
+    assert quote.speaker is None and quote.speaker_text == "Smith"
+    index, quote = tagged(text.replace("Shawn had arrived", "He had arrived"))
+    assert not index.shared_family_names and quote.speaker.name == "Shimron Smith"
 
 
 def test_later_mentions_by_family_name_alone_are_the_person():

@@ -176,9 +176,13 @@ class _Mention:
 class EntityIndex:
     """The merged entities of one story and a lookup from mention spans and bare names to them."""
 
-    def __init__(self, entities: list[Entity], by_span: dict[tuple[str, int, int], Entity]):
+    def __init__(self, entities: list[Entity], by_span: dict[tuple[str, int, int], Entity],
+                 shared_family_names: frozenset[str] = frozenset()):
         self.entities = entities
         self._by_span = by_span
+        # family names (folded) that two of the story's people have, each also called by given name alone
+        # ("Smith" of Shimron and Shawn Smith): the entity holds such a mention, but who said it is unknown
+        self.shared_family_names = shared_family_names
         # per article, mentions sorted by start: range lookups are a bisection, not a scan of the story
         self._sorted: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
         for (aid, start, end), entity in by_span.items():
@@ -220,7 +224,7 @@ class EntityIndex:
     def named(self, name: str) -> Entity | None:
         """The entity a bare name refers to ("Hegseth", "Dmitri Peskov"), if any."""
         key = fold(clean_name(name))
-        if not key:
+        if not key or key in self.shared_family_names:
             return None
         if key in self._by_key:
             return self._by_key[key]
@@ -291,9 +295,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     # 3. entities, with roles from the text around each mention
     members: dict[int, list[_Mention]] = defaultdict(list)
     for item in items:
-        cluster = cluster_of.get((_TYPES[label_of[item.key]], item.key))
-        if cluster is not None:  # None: a family name two of the story's people share ("Smith" of two Smiths)
-            members[cluster].append(item)
+        members[cluster_of[(_TYPES[label_of[item.key]], item.key)]].append(item)
     entities: list[Entity] = []
     by_span: dict[tuple[str, int, int], Entity] = {}
     ordered = sorted(members.items(), key=lambda kv: (-len(kv[1]), min((m.article.id, m.span.start) for m in kv[1])))
@@ -313,7 +315,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
         entity.citations = [Citation(m.article.id, m.span.start, m.span.end)
                             for m in sorted(group, key=lambda m: (m.article.id, m.span.start))]
         entities.append(entity)
-    return EntityIndex(entities, by_span)
+    return EntityIndex(entities, by_span, _shared_family_names(keys_by_type.get("person", Counter())))
 
 
 # what a one-word department name may stand beside in a title: "Defense Secretary", "Interior Ministry"
@@ -422,10 +424,19 @@ def _similar(a: str, b: str, floor: float) -> bool:
     return a == b or Indel.normalized_similarity(a, b) >= floor
 
 
+def _shared_family_names(counts: Counter) -> frozenset[str]:
+    """The family names alone that could be either of two people: both have it and each is also called by
+    given name alone, as writers do to tell them apart ("Shimron" and "Shawn" Smith)."""
+    full = [k.split() for k in counts if len(k.split()) >= 2]
+    shared = set()
+    for key in (k for k in counts if len(k.split()) == 1):
+        called = {" ".join(words) for words in full if words[-1] == key and words[0] in counts}
+        if len({name.split()[0] for name in called}) > 1:
+            shared.add(key)
+    return frozenset(shared)
+
+
 def _person_groups(counts: Counter) -> list[list[str]]:
-    """Groups of a story's person names that are one person's.  A family name alone goes with the person who
-    has it (the most named, when several do), and with no one when two who have it are also each called by
-    their given name alone, as writers do to tell them apart."""
     full = sorted((k for k in counts if len(k.split()) >= 2), key=lambda k: (-counts[k], k))
     groups: list[list[str]] = []
     for key in full:
@@ -443,11 +454,6 @@ def _person_groups(counts: Counter) -> list[list[str]]:
         matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
         if not matches:  # a family name written first: "Chen Wei" ... "Chen"
             matches = [g for g in groups if any(key == member.split()[0] for member in g if len(member.split()) >= 2)]
-        called_by_given_name = [g for g in matches if any(m.split()[0] in counts for m in g if len(m.split()) >= 2)]
-        if len(called_by_given_name) > 1:
-            # two people of one family name, each also called by their given name alone ("Shimron", "Shawn"):
-            # the family name alone is no one in particular
-            continue
         if matches:
             best = max(matches, key=lambda g: sum(counts[m] for m in g))
             best.append(key)

@@ -398,6 +398,8 @@ class _Resolver:
                 break
         for s, e, entity in reversed(self.index.mentions_in(self.article.id, floor, stop)):
             tail = text[e:stop]
+            if not tail.strip() and fold(text[s:e]) in self.index.shared_family_names:
+                return None, text[s:e], cue  # "Smith said", with two Smiths in the story: no one in particular
             if not tail.strip() and not re.search(r"['’]s$", text[s:e]):
                 inside_description = entity.type == "organization" and re.search(
                     r"\b(?:for|of|at|from|with|in)\s+(?:the\s+)?$", text[max(floor, s - 12):s], re.I)
