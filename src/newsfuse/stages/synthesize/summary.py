@@ -49,14 +49,14 @@ _FURNITURE = re.compile(r"©|\ball rights reserved\b|https?://|\bwww\.\w|\bclick
 # A sentence that trails off in an ellipsis right after a function word: a teaser or a capture cut short
 # ("... parents who have...").  After a content word ("died of an overdose ...") it is mostly a style.
 _TRAILS_OFF = re.compile(r"\b(\w+)\s*(?:…|\.\.\.)[\"”’']?\s*$")
+# A sentence opening like these leans on the one before it.
+_DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
+                       r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
 
 
 def _cut_short(text: str) -> bool:
     match = _TRAILS_OFF.search(text)
     return bool(match) and match.group(1).lower() in STOPWORDS
-# A sentence opening like these leans on the one before it.
-_DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|that|these|those|but|and|also|however|"
-                       r"still|yet|so|then|meanwhile|instead|there)\b", re.I)
 
 
 @dataclass(frozen=True)
