@@ -75,7 +75,8 @@ def test_a_claim_another_outlet_makes_alike_is_no_exclusive():
     exclusive, as long as it shares the words a citation would need with that other outlet's claim."""
     from scipy import sparse
 
-    from newsfuse.stages.synthesize import _echoed
+    from newsfuse.stages.synthesize import _echoed, _shares_words
+    from newsfuse.stages.synthesize.summary import Alignment
 
     alike = sparse.csr_matrix(np.array([[1.0, 0.6, 0.0, 0.0],
                                         [0.6, 1.0, 0.5, 0.0],
@@ -84,6 +85,8 @@ def test_a_claim_another_outlet_makes_alike_is_no_exclusive():
     origin = ["harbour", "coast", "bay", "bay"]
     words = [{"ferri", "suspend", "storm", "pier"}, {"ferri", "halt", "storm", "pier"},
              {"volunt", "debri", "bonfir"}, {"volunt", "debri", "bonfir", "saturday"}]
-    assert _echoed([0], alike, origin, words)        # alike to the coast's claim, and sharing three words of four
-    assert not _echoed([2], alike, origin, words)    # alike to the coast's claim, but sharing no word
-    assert not _echoed([3], alike, origin, words)    # alike only to a claim of its own origin
+    alignment = Alignment([], None, [], [], similarity=alike, threshold=0.45,
+                          shares_words=lambda i, j: _shares_words(words, i, j))
+    assert _echoed([0], alignment, origin)        # alike to the coast's claim, and sharing three words of four
+    assert not _echoed([2], alignment, origin)    # alike to the coast's claim, but sharing no word
+    assert not _echoed([3], alignment, origin)    # alike only to a claim of its own origin

@@ -75,15 +75,16 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     words = [_words_beyond_figures(c.text) for c in claims]
     similarity = _claim_similarity(vectors, claim_embeddings, settings.fact_embedding_weight)
     groups = _align(claims, similarity, settings.fact_threshold, words=words)
-    alike = _at_least(similarity, settings.fact_threshold)
     claim_origin = [origin_of(c.article, c.span, origin) for c in claims]
+    support = [len({claim_origin[i] for i in members}) for members in groups]
+    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode,
+                                _embeddings=_whole_sentences(claims, claim_embeddings),
+                                similarity=_at_least(similarity, settings.fact_threshold),
+                                threshold=settings.fact_threshold, shares_words=partial(_shares_words, words))
     facts: list[Fact] = []
     exclusives: list[Exclusive] = []
-    support: list[int] = []
-    for members in groups:
+    for members, independent in zip(groups, support):
         members.sort(key=lambda i: (claims[i].article.published or "9999", i))
-        independent = len({claim_origin[i] for i in members})
-        support.append(independent)
         best = _medoid(members, vectors, centrality)
         citations = [claims[i].citation for i in members]
         if independent >= 2:
@@ -95,16 +96,12 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
                 centrality=float(max(centrality[i] for i in members)),
                 position=float(np.mean([claims[i].index / max(1, claims[i].total) for i in members])),
             ))
-        elif not _echoed(members, alike, claim_origin, words):
+        elif not _echoed(members, story.alignment, claim_origin):
             exclusives.append(Exclusive(text=claims[best].text, article_id=claims[best].article.id,
                                         citations=citations, centrality=float(centrality[best])))
     order = sorted(range(len(facts)), key=lambda k: (-facts[k].independent_sources, -facts[k].centrality))
     story.facts = [facts[k] for k in order]
     story.exclusives = sorted(exclusives, key=lambda e: -e.centrality)
-    story.alignment = Alignment(claims, vectors, groups, support, list(story.quote_objects or ()), encode=encode,
-                                _embeddings=_whole_sentences(claims, claim_embeddings),
-                                similarity=alike,
-                                threshold=settings.fact_threshold, shares_words=partial(_shares_words, words))
     story.summary = summarize(story, story.alignment, sentences=settings.summary_sentences,
                               words=settings.summary_words,
                               scorer="auto" if settings.summary_scorer.startswith("learned") else None,
@@ -269,15 +266,12 @@ def _align(claims: list[Claim], similarity, threshold: float, words: list[set[st
     return list(members.values())
 
 
-def _echoed(members: list[int], alike, claim_origin: list, words: list[set[str]]) -> bool:
-    """Whether a claim of ``members`` (one origin's) is alike to another origin's claim and shares enough
-    words with it to be cited for it: the complete-link alignment kept them apart (the other claim's fact
+def _echoed(members: list[int], alignment: Alignment, claim_origin: list) -> bool:
+    """Whether a claim of ``members`` (one origin's) supports another origin's claim as a citation would
+    (:meth:`Alignment.resembles`): the complete-link alignment kept them apart (the other claim's fact
     holds a claim this one is not alike to), but "only this outlet reported it" would not be true."""
-    for i in members:
-        row = alike.getrow(i)
-        if any(claim_origin[j] != claim_origin[i] and _shares_words(words, i, j) for j in row.indices.tolist()):
-            return True
-    return False
+    return any(claim_origin[j] != claim_origin[i] and alignment.resembles([i], j)
+               for i in members for j in alignment.similarity.getrow(i).indices.tolist())
 
 
 def _shares_words(words: list[set[str]], i: int, j: int) -> bool:
