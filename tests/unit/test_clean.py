@@ -164,6 +164,10 @@ def test_the_first_sentence_starts_after_the_dateline():
     assert [article.span_text(s) for s in article.sentences[1:]] == BODY[1:]
     plain = _clean("\n\n".join(BODY))
     assert plain.dateline is None and plain.span_text(plain.sentences[0]) == BODY[0]
+    tight = _clean("\n\n".join(["WASHINGTON—" + BODY[0], *BODY[1:]]))  # some sites set the dash tight
+    assert tight.dateline == "WASHINGTON" and tight.span_text(tight.sentences[0]) == BODY[0]
+    hyphen = _clean("\n\n".join(["SOUTH-EAST" + "-" + BODY[0], *BODY[1:]]))  # a hyphen needs spaces
+    assert hyphen.dateline is None
     agency = _clean("\n\n".join(["NASA — the agency said on Thursday that the launch would wait a week.", *BODY]))
     assert agency.dateline is None and agency.span_text(agency.sentences[0]).startswith("NASA — the agency")
 

@@ -15,7 +15,7 @@ from .lines import Line, is_heading_shaped
 
 _DATELINE = re.compile(
     r"^\(?(?P<place>[A-Z][A-Z.'’\- ]{2,30}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?)\)?\s*"
-    r"(?:\((?P<agency>[A-Za-z. ]{1,20})\)\s*)?(?:--|—|–|-)\s+")
+    r"(?:\((?P<agency>[A-Za-z. ]{1,20})\)\s*)?(?:(?:--|—|–)\s*|-\s+)")  # "WASHINGTON—The": no space after a long dash
 _POSSESSIVE_OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})['’]s?\s+(?=[A-Z])")
 _COPYRIGHT_NOISE = re.compile(
     r"©|\(c\)|\bcopyright\b|\ball rights reserved\b\.?|\b(?:19|20)\d\d\b|[-–]\s*(?:19|20)\d\d|\|.*$", re.I)
