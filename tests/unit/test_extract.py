@@ -338,6 +338,31 @@ def test_who_said_after_a_quote_is_not_an_inverted_attribution_and_two_people_ar
     assert speakers["better understand"] == "Jason Chaffetz"
 
 
+def test_a_verb_word_inside_a_name_is_no_speech_verb():
+    """"Post" of "The Washington Post" and "States" of "the United States" are parts of names: the words
+    before them ("The Washington") are no speaker, and a place named like them is not credited."""
+    text = ('WASHINGTON (AP) — Lawmakers met on Tuesday.\n\nThe Washington Post first reported that an aide '
+            'was a "person of interest" in the inquiry.\n\nAid to the United States "is not charity," Ann Wu said.')
+    quotes = _quotes(text, {"WASHINGTON": "GPE", "Washington Post": "ORG", "United States": "GPE", "Ann Wu": "PERSON"})
+    speakers = {q.text.rstrip(","): q.speaker.name if q.speaker else q.speaker_text
+                for q in quotes if q.kind != "paraphrase"}
+    assert speakers.get("person of interest") is None
+    assert speakers["is not charity"] == "Ann Wu"
+
+
+def test_a_title_without_an_article_between_commas_keeps_the_speaker():
+    text = ('Representative Ted Deutch, Democrat of Florida, wrote that the bill was "a betrayal of voters."\n\n'
+            'In Tallahassee, the capital of Florida, officials said the vote was "final."\n\n'
+            'His aunt, Mia Sykes, said he was "a quiet boy." "It hurts," said another relative, Nora Odell, 18.')
+    quotes = _quotes(text, {"Ted Deutch": "PERSON", "Florida": "GPE", "Tallahassee": "GPE", "Mia Sykes": "PERSON",
+                            "Nora Odell": "PERSON"})
+    speakers = {q.text.rstrip(".,"): q.speaker.name if q.speaker else q.speaker_text
+                for q in quotes if q.kind != "paraphrase"}
+    assert speakers["a betrayal of voters"] == "Ted Deutch"
+    assert speakers["final"] != "Tallahassee"
+    assert speakers["a quiet boy"] == "Mia Sykes" and speakers["It hurts"] == "Nora Odell"
+
+
 def test_a_party_and_state_in_brackets_do_not_hide_the_speaker():
     text = ('Ann Wu spoke first.\n\n"That contract is outrageous," Rep. John Mica (R-Fla.) told POLITICO.\n\n'
             '"We were not told," Sen. Ann Wu (D-Calif.) said.')

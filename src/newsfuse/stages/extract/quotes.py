@@ -44,6 +44,8 @@ _VERBS = ("say said says saying tell told tells telling add added adds adding st
           "whisper whispered recount recounted recounts")
 _VERB_SET = frozenset(_VERBS.split())
 _VERB_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r")\b", re.I)  # not "so-called"
+_APPOSITIVE_WORDS = 8  # a title set off by commas between a name and its verb, at most this long
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.&-]*\s+$")  # "Washington " before "Post"
 _PARAPHRASE_VERBS = frozenset("said says say told tells announced stated claimed insisted warned argued noted added "
                               "confirmed acknowledged admitted suggested predicted maintained contended asserted "
                               "denied revealed explained emphasized emphasised stressed".split())
@@ -344,8 +346,11 @@ class _Resolver:
 
     def _speech(self, v_start: int, v_end: int) -> bool:
         """Whether a speech verb's word reports speech here: not a noun right after a determiner ("his
-        promise", "a call") and not the "tell" of "time will tell whether"."""
+        promise", "a call"), not the "tell" of "time will tell whether", and not a capitalised word after
+        another, which is part of a name ("The Washington Post", "the United States")."""
         masked = self.masked
+        if masked[v_start:v_start + 1].isupper() and _NAME_WORD_BEFORE.search(masked[max(0, v_start - 40):v_start]):
+            return False
         return not (_NOUN_BEFORE.search(masked[max(0, v_start - 40):v_start])
                     or masked[v_start:v_end].lower() in ("tell", "tells") and _NO_SPEECH_AFTER.match(masked, v_end))
 
@@ -385,9 +390,16 @@ class _Resolver:
             for s, e, entity in self.index.mentions_in(self.article.id, segment_start, floor + len(inner)):
                 if entity.type == "person" and not masked[e:floor + len(inner)].strip():
                     return entity, text[s:e], cue
-            if not re.match(r",\s+(?:the|a|an|who|which|whose|some\s+of\s+whom|one\s+of|its|his|her|their)\b", inner[comma:], re.I):
-                return None
             stop = floor + len(inner[:comma].rstrip())
+            if not re.match(r",\s+(?:the|a|an|who|which|whose|some\s+of\s+whom|one\s+of|its|his|her|their)\b", inner[comma:], re.I):
+                # a title with no article: "Ted Deutch, Democrat of Florida, wrote" (a person right before it)
+                if len(inner[comma + 1:].split()) > _APPOSITIVE_WORDS:
+                    return None
+                for s, e, entity in reversed(self.index.mentions_in(self.article.id, floor, stop)):
+                    if entity.type == "person" and e == stop:
+                        return entity, text[s:e], cue
+                    break
+                return None
         unclosed = _UNCLOSED_APPOSITIVE.search(trimmed)
         if unclosed:
             # the appositive's closing comma left out: "Bill Taylor, a partner at Hale & Ross LLP said"
@@ -467,7 +479,7 @@ class _Resolver:
         for s, e, entity in self.index.mentions_in(self.article.id, start, window_end):
             between = self.masked[start:s]
             if entity.type in ("person", "organization") and re.fullmatch(
-                    rf"\s*(?:(?:the|a|an|its|his|her|their)\s+(?:{_WORDS}\s+){{0,4}}{_WORDS},\s+)?(?:{_WORDS}\s+){{0,5}}",
+                    rf"\s*(?:(?:the|a|an|another|its|his|her|their)\s+(?:{_WORDS}\s+){{0,4}}{_WORDS},\s+)?(?:{_WORDS}\s+){{0,5}}",
                     between, re.I):
                 return entity, self.article.text[s:e], cue
             break
