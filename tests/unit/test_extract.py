@@ -214,7 +214,7 @@ def test_a_family_name_two_people_share_says_no_one_when_each_is_called_by_given
 
     def tagged(text: str):
         article = _article(text)
-        names = r"Shimron Smith|Shawn Smith|Shimron|Shawn|Smith(?= told)"
+        names = r"Shimron Smith|Shawn Smith|Shimron|Shawn|(?<=Mr\. )Smith|Smith(?= told)"
         mentions = [Mention(Span(m.start(), m.end()), "PERSON") for m in re.finditer(names, text)]
         index = build_entities([article], {article.id: mentions})
         (quote,) = [q for q in find_quotes(article, index) if q.kind != "paraphrase"]
@@ -225,6 +225,10 @@ def test_a_family_name_two_people_share_says_no_one_when_each_is_called_by_given
     assert quote.speaker is None and quote.speaker_text == "Smith"
     index, quote = tagged(text.replace("Shawn had arrived", "He had arrived"))
     assert not index.shared_family_names and quote.speaker.name == "Shimron Smith"
+    # nor is "he" after a sentence about "Mr. Smith"
+    index, quote = tagged(text.replace('"I did it," Smith told officers.',
+                                       'Mr. Smith walked up to two officers. "I did it," he said.'))
+    assert index.shared_family_names == {"smith"} and quote.speaker is None
 
 
 def test_later_mentions_by_family_name_alone_are_the_person():

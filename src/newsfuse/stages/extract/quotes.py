@@ -531,8 +531,9 @@ class _Resolver:
 
     def _pronoun(self, offset: int) -> tuple[Entity | None, str | None]:
         """What "he" / "she" at ``offset`` refers to: the paragraph's last speaker, else the person the
-        nearest earlier sentence is about.  Passed over: people the article shows to be of the other gender,
-        and a person named right after the pronoun in its clause ("he told Diaz": not Diaz)."""
+        nearest earlier sentence is about (no one, when that is a family name two of the story's people
+        share).  Passed over: people the article shows to be of the other gender, and a person named right
+        after the pronoun in its clause ("he told Diaz": not Diaz)."""
         said = re.match(r"\s*(he|she)\b", self.masked[offset:offset + 8], re.I)
         pronoun = said.group(1).lower() if said else None
         # a person named right after the pronoun, in its clause, is someone else: "he told Garcia he ..."
@@ -555,11 +556,15 @@ class _Resolver:
         for k in range(position, max(-1, position - 4), -1):
             sentence = self.sentences[k]
             end = offset if k == position else sentence.end
-            people = [entity for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
+            people = [(entity, self.article.text[s:e])
+                      for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
                       if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
-            fitting = [entity for entity in people if can_be(entity)]
+            fitting = [(entity, written) for entity, written in people if can_be(entity)]
             if fitting:
-                return fitting[0], None
+                entity, written = fitting[0]
+                if fold(written) in self.index.shared_family_names:
+                    return None, written  # "Mr. Smith approached …", with two Smiths in the story: either
+                return entity, None
             speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
             if speakers and can_be(speakers[-1][1]):
                 return speakers[-1][1], speakers[-1][2]
