@@ -68,3 +68,15 @@ def test_untitled_captures_take_a_summary_sentence_as_headline(tmp_path):
     assert not any(a.title for a in corpus.articles)
     assert story.summary[0].text.startswith("Then")  # first in reading order, but leaning on what came before
     assert story.headline.startswith("Twelve people were injured") and story.headline in [s.text for s in story.summary]
+
+
+def test_the_coverage_line_counts_in_words_a_reader_would_write(tmp_path):
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    for fmt in ("md", "html"):
+        assert "1 article from 1 outlet" in render(corpus, fmt)
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    for fmt in ("md", "html"):
+        shown = render(corpus, fmt)
+        assert "2 articles from 2 outlets" in shown and "1 article" not in shown

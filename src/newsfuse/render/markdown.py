@@ -36,12 +36,7 @@ def _cite(marks: list[int]) -> str:
 def _story(view: StoryView, out: list[str], *, several: bool) -> None:
     story = view.story
     out.append(f"# {escape(story.headline or 'Untitled story')}\n")
-    span = ""
-    if view.first_published:
-        span = f" · {view.first_published[:10]}"
-        if view.last_published and view.last_published[:10] != view.first_published[:10]:
-            span += f" to {view.last_published[:10]}"
-    out.append(f"*{len(view.articles)} articles from {len(view.outlets)} outlets{span}*\n")
+    out.append(f"*{view.coverage_line}*\n")
     if story.summary:
         out.append("## Summary\n")
         if any(s.generated for s in story.summary):

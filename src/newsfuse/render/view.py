@@ -22,6 +22,17 @@ class StoryView:
     timeline: list[dict] = field(default_factory=list)
     actors: list[dict] = field(default_factory=list)   # people and organisations, most mentioned first
 
+    @property
+    def coverage_line(self) -> str:
+        """"4 articles from 3 outlets · 2025-02-12 to 2025-02-13": what the story rests on, and when."""
+        articles, outlets = len(self.articles), len(self.outlets)
+        line = f"{articles} article{'s' * (articles != 1)} from {outlets} outlet{'s' * (outlets != 1)}"
+        if self.first_published:
+            line += f" · {self.first_published[:10]}"
+            if self.last_published and self.last_published[:10] != self.first_published[:10]:
+                line += f" to {self.last_published[:10]}"
+        return line
+
     def marks(self, citations: list[Citation]) -> list[int]:
         return sorted({self.number[c.article_id] for c in citations})
 
