@@ -210,11 +210,14 @@ class SummarySentence:
     text: str
     citations: list[Citation]
     generated: bool = False  # written by a language model (checked against its citations), not quoted
+    disputed: list[str] = field(default_factory=list)  # ids of the story's contradictions its sources are part of
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
         if self.generated:
             out["generated"] = True
+        if self.disputed:
+            out["disputed"] = list(self.disputed)
         return out
 
 

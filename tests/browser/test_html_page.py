@@ -91,6 +91,12 @@ def test_seeds_brief_renders_and_citations_highlight_their_sentence(browser, ser
         assert mark.inner_text().strip() and mark.inner_text().strip() in hover
         article_id = next(a.id for a in by_id.values() if hover.startswith(a.display_outlet + ":"))
         assert mark.inner_text().strip() in by_id[article_id].text
+    # a summary sentence stating one side of a disagreement links to it in "What is disputed"
+    disputed = [s for s in story.summary if s.disputed]
+    assert disputed and page.locator("ul.summary a.disputed").count() == len(disputed)
+    page.locator("ul.summary a.disputed").first.click()
+    entry = page.locator(f"[id='{page.evaluate('location.hash').lstrip('#')}']")
+    assert entry.evaluate("e => e.closest('ul').className") == "contradictions" and entry.is_visible()
     assert errors == []
 
 

@@ -80,3 +80,22 @@ def test_the_coverage_line_counts_in_words_a_reader_would_write(tmp_path):
     for fmt in ("md", "html"):
         shown = render(corpus, fmt)
         assert "2 articles from 2 outlets" in shown and "1 article" not in shown
+
+
+def test_a_summary_sentence_stating_one_side_of_a_contradiction_says_so(tmp_path):
+    """The summary quotes one outlet's count; another outlet gives a different count for the same injuries.
+    The sentence is marked disputed (in the JSON, with the contradiction's id; in Markdown; in HTML as a link
+    to the contradiction), and a sentence citing nothing disputed is not."""
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B.replace("Twelve people", "Twenty people"), encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    (story,) = corpus.stories
+    (conflict,) = [x for x in story.contradictions if x["kind"] == "number"]
+    marked = {s.text: s.disputed for s in story.summary}
+    counts = [text for text in marked if text.startswith(("Twelve", "Twenty"))]
+    assert counts and all(marked[text] == [conflict["id"]] for text in counts)
+    assert any(not ids for text, ids in marked.items() if text not in counts)
+    assert "*(disputed: see “What is disputed”)*" in render(corpus, "md")
+    html = render(corpus, "html")
+    (target,) = re.findall(r'<a class="disputed" href="#([^"]+)"', html)[:1]
+    assert f'id="{target}"' in html and target.endswith(conflict["id"])

@@ -28,6 +28,7 @@ def _answer(prompt: str) -> str:
     return "\n".join([
         f"{first} [1]",
         f"The sea wall, built in 1911, was last repaired in 2009. [{built}]",
+        f"Twelve people were injured when the sea wall collapsed on Tuesday night. [{injured}]",
         f"A total of 47 people were injured when the wall collapsed, the county fire service said. [{injured}]",
         f"Governor Halvorsen ordered an inquiry into the collapse of the sea wall. [{built}]",
         f"No one was injured when the harbour sea wall collapsed on Tuesday night. [{injured}]",
@@ -90,8 +91,11 @@ def test_only_supported_sentences_are_kept(example_corpus, chat_server):
     assert server.requests and server.requests[0]["body"]["model"] == "tiny-test"
     assert "[1] " in server.requests[0]["body"]["messages"][-1]["content"]
     texts = [s.text for s in story.summary]
-    assert len(texts) == 2 and all(s.generated for s in story.summary)
+    assert len(texts) == 3 and all(s.generated for s in story.summary)
     assert texts[1] == "The sea wall, built in 1911, was last repaired in 2009."
+    # the injury count is one side of the story's 12-against-15 update: the kept sentence says so
+    updated = next(x for x in story.contradictions if x["kind"] == "number")
+    assert story.summary[2].disputed == [updated["id"]] and not story.summary[1].disputed
     reasons = {item["text"]: " ".join(item["reasons"]) for item in story.rewrite["dropped"]}
     assert "47" in reasons["A total of 47 people were injured when the wall collapsed, the county fire service said."]
     assert "Halvorsen" in reasons["Governor Halvorsen ordered an inquiry into the collapse of the sea wall."]
@@ -103,7 +107,7 @@ def test_only_supported_sentences_are_kept(example_corpus, chat_server):
     for sentence in story.summary:
         assert sentence.citations
         cited = " ".join(texts_by_id[c.article_id][c.start:c.end] for c in sentence.citations)
-        assert "1911" in cited or sentence is story.summary[0]
+        assert "1911" in cited or "Twelve" in cited or sentence is story.summary[0]
 
 
 def test_cli_rewrite_and_an_unreachable_model(tmp_path, chat_server):
@@ -111,11 +115,13 @@ def test_cli_rewrite_and_an_unreachable_model(tmp_path, chat_server):
     out = tmp_path / "brief.json"
     assert main(["brief", str(EXAMPLE), "--llm", url, "--format", "json", "-o", str(out), "-q"]) == 0
     story = json.loads(out.read_text())["stories"][0]
-    assert story["rewrite"]["kept"] == 2 and len(story["rewrite"]["dropped"]) == 5
+    assert story["rewrite"]["kept"] == 3 and len(story["rewrite"]["dropped"]) == 5
     assert all(s.get("generated") for s in story["summary"])
+    assert [bool(s.get("disputed")) for s in story["summary"]][1:] == [False, True]
     md = tmp_path / "brief.md"
     assert main(["brief", str(EXAMPLE), "--llm", url, "-o", str(md), "-q"]) == 0
     assert "Dropped from the model's rewrite" in md.read_text() and "~~A total of 47 people" in md.read_text()
+    assert "Tuesday night. [1][2][4] *(disputed: see “What is disputed”)*" in md.read_text()
 
     closed = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     dead = f"http://127.0.0.1:{closed.server_address[1]}"

@@ -43,7 +43,8 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
             out.append(f"*Rewritten by the model {escape(story.rewrite['model'])}; every sentence was checked "
                        f"against the sources it cites.*\n")
         for sentence in story.summary:
-            out.append(f"- {escape(sentence.text)} {_cite(view.marks(sentence.citations))}")
+            disputed = " *(disputed: see “What is disputed”)*" if sentence.disputed else ""
+            out.append(f"- {escape(sentence.text)} {_cite(view.marks(sentence.citations))}{disputed}")
         out.append("")
     if story.rewrite and story.rewrite["dropped"]:
         out.append("### Dropped from the model's rewrite\n")

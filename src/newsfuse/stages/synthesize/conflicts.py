@@ -44,7 +44,7 @@ from ..dedupe import origin_of
 from ..extract.entities import fold
 from .claims import Claim, Value, comparable, compatible, stem
 
-__all__ = ["find_contradictions"]
+__all__ = ["find_contradictions", "mark_disputed"]
 
 _NUMERIC = re.compile(r"^\d[\d,.]*$")
 _NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -154,6 +154,22 @@ def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict
     for number, entry in enumerate(out, 1):
         entry["id"] = f"x{number}"
     return out
+
+
+def mark_disputed(sentences: list, contradictions: list[dict]) -> None:
+    """Give each summary sentence the ids of the contradictions it reports a side of: a passage it cites is
+    one side's claim and the sentence states that side's value, as written there or normalised.  A reader of
+    "Twelve people were injured" learns there and then that another outlet says fifteen; a sentence that
+    cites the passage for something else it says ("the wall collapsed on Tuesday") is not marked."""
+    for sentence in sentences:
+        cited = [(c.article_id, c.start, c.end) for c in sentence.citations]
+        said = " ".join(sentence.text.lower().split())
+        sentence.disputed = [
+            entry["id"] for entry in contradictions
+            if any(any(claim["article_id"] == article and claim["start"] < end and start < claim["end"]
+                       for article, start, end in cited)
+                   and any(" ".join(str(v).lower().split()) in said for v in (claim["value_text"], claim["value"]) if v)
+                   for side in entry["sides"] for claim in side.get("claims") or ())]
 
 
 def _context(claim: Claim, value: Value) -> dict[str, float]:

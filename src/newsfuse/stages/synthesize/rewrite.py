@@ -31,6 +31,7 @@ from ...model import Citation, Corpus, Rejection, Story, SummarySentence
 from ...nlp.quantities import find_quantities
 from ...nlp.words import STOPWORDS, WORD
 from .claims import stem
+from .conflicts import mark_disputed
 
 __all__ = ["RewriteSettings", "rewrite", "check_sentence", "chat_url"]
 
@@ -204,6 +205,7 @@ def rewrite_story(story: Story, texts: dict[str, str], settings: RewriteSettings
             kept.append(SummarySentence(text, citations, generated=True))
     story.rewrite = {"endpoint": settings.endpoint, "model": settings.model, "kept": len(kept), "dropped": dropped}
     if kept:
+        mark_disputed(kept, story.contradictions)
         story.summary = kept
 
 
