@@ -615,3 +615,12 @@ def test_a_side_shows_the_whole_sentence_its_clause_comes_from():
     view = story_views(corpus)[0]
     assert sorted(view.side_words(s) for s in conflict["sides"]) == sorted(
         "… " + text.split("; ")[1] for text in (first, second))
+
+
+def test_durations_read_in_the_units_people_use():
+    shown = {text: quantity_value(find_quantities(text)[0]).display
+             for text in ("six months in county jail", "three years of probation", "at least two years",
+                          "two and a half hours", "36 hours", "between two and four weeks", "1.5 seconds")}
+    assert shown == {"six months in county jail": "6 months", "three years of probation": "3 years",
+                     "at least two years": "at least 2 years", "two and a half hours": "150 minutes",
+                     "36 hours": "36 hours", "between two and four weeks": "2–4 weeks", "1.5 seconds": "1.5 seconds"}

@@ -35,7 +35,7 @@ class Value:
     text: str            # the words as written
     low: float           # the interval the statement allows (numbers: canonical units; dates: day ordinals)
     high: float
-    display: str         # the normalised value, for a reader: "5400 s", "2022-02", "Marc Fogel"
+    display: str         # the normalised value, for a reader: "90 minutes", "2022-02", "Marc Fogel"
     changeable: bool = False   # a count or an amount that a later report may revise (a toll, a sum)
     entity: Any = None   # for people: the merged entity
 
@@ -219,14 +219,28 @@ def _is_round(quantity) -> bool:
     return False
 
 
+# the units a duration is shown in, largest first (a duration is held in seconds)
+_TIME_UNITS = (("year", 31_556_952.0), ("month", 2_629_746.0), ("week", 604_800.0), ("day", 86_400.0),
+               ("hour", 3_600.0), ("minute", 60.0))
+
+
 def _display(quantity) -> str:
+    """The figure for a reader: "12 people", "about 1.5 million USD", "6 months" (not 15,778,476 s)."""
     def number(x: float) -> str:
+        x = round(x, 2)
         return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
 
-    value = number(quantity.value)
-    if quantity.high is not None and quantity.high != quantity.value:
-        value = f"{number(quantity.low)}–{number(quantity.high)}"
-    unit = quantity.unit or ""
+    figures = [quantity.value] if quantity.high is None or quantity.high == quantity.value \
+        else [quantity.low, quantity.high]
+    unit, factor = quantity.unit or "", 1.0
+    if quantity.kind == "duration":
+        # the largest unit that each figure is a whole number of ("6 months", "36 hours", "150 minutes"), else a
+        # whole or half number of ("1.5 seconds" is no whole number of anything)
+        unit, factor = next(((name, size) for step in (1, 2) for name, size in _TIME_UNITS
+                             if all(x >= size and abs(x / size * step - round(x / size * step)) < 1e-6
+                                    for x in figures)), ("second", 1.0))
+        unit += "s" * (figures[-1] != factor)
+    value = "–".join(number(x / factor) for x in figures)
     prefix = f"{quantity.qualifier} " if quantity.qualifier else ""
     return f"{prefix}{value} {unit}".strip()
 
