@@ -42,6 +42,7 @@ def _values(text: str, anchor=date(2024, 5, 1)):
     ("About 1,000 people attended.", "1,023 people attended."),
     ("The fire destroyed 1,000 homes.", "The fire destroyed 1,020 homes."),
     ("The call lasted an hour and a half.", "The call lasted nearly 90 minutes."),
+    ("He faced at least two years in prison.", "He faced up to 14 years in prison."),  # a floor under a ceiling
 ])
 def test_equivalent_figures_are_compatible(first, second):
     (a,), _ = _values(first)
@@ -624,3 +625,19 @@ def test_durations_read_in_the_units_people_use():
     assert shown == {"six months in county jail": "6 months", "three years of probation": "3 years",
                      "at least two years": "at least 2 years", "two and a half hours": "150 minutes",
                      "36 hours": "36 hours", "between two and four weeks": "2–4 weeks", "1.5 seconds": "1.5 seconds"}
+
+
+def test_time_in_jail_and_time_on_probation_are_two_terms():
+    """A sentence of months in jail and years on probation: two terms, not two accounts of one."""
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00", "The judge sentenced Dale Orwin to six months in county jail "
+         "for the break-in at the marina office, prosecutors said on Tuesday."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00", "The judge sentenced Dale Orwin to three years probation for "
+         "the break-in at the marina office, prosecutors said on Tuesday."))
+    assert not [c for c in found if c["kind"] == "number"]
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00", "The judge sentenced Dale Orwin to six months in county jail "
+         "for the break-in at the marina office, prosecutors said on Tuesday."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00", "The judge sentenced Dale Orwin to three years in county jail "
+         "for the break-in at the marina office, prosecutors said on Tuesday."))
+    assert [c["kind"] for c in found] == ["number"]

@@ -38,6 +38,7 @@ class Value:
     display: str         # the normalised value, for a reader: "90 minutes", "2022-02", "Marc Fogel"
     changeable: bool = False   # a count or an amount that a later report may revise (a toll, a sum)
     entity: Any = None   # for people: the merged entity
+    bound: str = ""      # "lower" ("at least 2 years", "more than 40"), "upper" ("up to 14 years"), or ""
 
 
 @dataclass
@@ -196,8 +197,10 @@ def quantity_value(quantity) -> Value | None:
         # for over three years"): such durations meet only each other
         bucket = "duration:attribute"
     unit = count_noun(quantity.unit) if kind == "count" else None
+    bound = "lower" if qualifier in ("more than", "at least") else "upper" if qualifier in (
+        "less than", "up to", "at most") else ""
     return Value("number", bucket, unit, quantity.span, quantity.text, low, high,
-                 _display(quantity), changeable=kind in _CHANGEABLE)
+                 _display(quantity), changeable=kind in _CHANGEABLE, bound=bound)
 
 
 # nouns that count the same thing under another name ("12 deaths", "15 fatalities")
@@ -383,8 +386,12 @@ def comparable(a: Value, b: Value) -> bool:
 
 
 def compatible(a: Value, b: Value) -> bool:
-    """Whether two comparable values can both be true: same entity, or overlapping intervals."""
+    """Whether two comparable values can both be true: same entity, or overlapping intervals, or a lower
+    bound under an upper one ("at least two years" and "up to 14 years" in prison: both hold at 5)."""
     if a.kind == "person":
         return a.entity is b.entity
+    if {a.bound, b.bound} == {"lower", "upper"}:
+        lower, upper = (a, b) if a.bound == "lower" else (b, a)
+        return lower.low <= upper.high
     tolerance = 1e-6 * max(abs(a.high), abs(b.high), 1.0)
     return a.low <= b.high + tolerance and b.low <= a.high + tolerance

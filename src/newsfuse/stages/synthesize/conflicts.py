@@ -115,6 +115,15 @@ _NOT_NAME = (r"(?:On|In|At|The|A|An|But|And|Or|After|Before|When|While|As|For|By
              r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _NAME_ITEM = rf"(?!{_NOT_NAME})[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|al-\w+)){{0,3}}"
 _NAME_LIST = re.compile(rf"{_NAME_ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+){_NAME_ITEM}){{2,}}")
+# the kinds of term a duration can be of, named right after it: "in (county) jail", "prison sentence", "probation"
+_TERM_KINDS = {
+    "custody": r"prison|jail|custody|behind\s+bars|incarceration|imprisonment|detention|confinement",
+    "probation": r"probation", "parole": r"parole", "supervised": r"supervised\s+release",
+    "service": r"community\s+service",
+}
+_TERM = re.compile(r"(?:['’]\s*)?\s*(?:of\s+|on\s+|in\s+|behind\s+(?=bars))?(?:(?:a|the|federal|state|county|city|local|"
+                   r"maximum|minimum|security)\s+){0,3}(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _TERM_KINDS.items())
+                   + r")\b", re.I)
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -268,7 +277,8 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
                 agree[j].append((sim, i))
             elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj) \
                     and not _same_words(vi, vj) and not _dated_apart(ci, vi, cj, vj) \
-                    and not _framed_apart(ci, vi, cj, vj) and not _outcomes_apart(ci, vi, cj, vj):
+                    and not _framed_apart(ci, vi, cj, vj) and not _outcomes_apart(ci, vi, cj, vj) \
+                    and not _terms_apart(ci, vi, cj, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -575,6 +585,22 @@ def _outcomes_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     if not vi.bucket.startswith("count"):
         return False
     first, second = _outcome(ci, vi), _outcome(cj, vj)
+    return first is not None and second is not None and first != second
+
+
+def _term(claim: Claim, value: Value) -> str | None:
+    """What a duration is a term of, when the words right after it say: "six months in county jail" and "a
+    14-year prison sentence" are custody, "three years probation" is probation."""
+    after = claim.article.text[value.span.end:min(claim.span.end, value.span.end + 40)]
+    found = _TERM.match(after)
+    return None if found is None else found.lastgroup
+
+
+def _terms_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
+    """Whether two durations are terms of different kinds: time in jail and time on probation."""
+    if not vi.bucket.startswith("duration"):
+        return False
+    first, second = _term(ci, vi), _term(cj, vj)
     return first is not None and second is not None and first != second
 
 
