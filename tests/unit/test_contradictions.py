@@ -641,3 +641,19 @@ def test_time_in_jail_and_time_on_probation_are_two_terms():
         ("Bay Times", "2026-03-03T08:00:00+00:00", "The judge sentenced Dale Orwin to three years in county jail "
          "for the break-in at the marina office, prosecutors said on Tuesday."))
     assert [c["kind"] for c in found] == ["number"]
+
+
+def test_a_past_holder_of_a_title_is_no_rival_to_the_present_one():
+    """"In 2009, harbour master Ian Doyle …" and "harbour master Tomas Quill said …": the office changed hands,
+    the outlets do not disagree.  Without the year the two are rival names for one office."""
+    def people(first: str):
+        _, found = story(
+            ("Coast News", "2026-03-03T07:00:00+00:00", first),
+            ("Bay Times", "2026-03-03T08:00:00+00:00", "Harbour master Tomas Quill said the sea wall at Marrowby "
+             "would be inspected section by section after the collapse."))
+        return [c for c in found if c["kind"] == "person"]
+
+    assert not people("In 2009, harbour master Ian Doyle ordered the sea wall at Marrowby inspected section by "
+                      "section after a collapse.")
+    assert people("Harbour master Ian Doyle ordered the sea wall at Marrowby inspected section by section after "
+                  "the collapse.")

@@ -124,6 +124,7 @@ _TERM_KINDS = {
 _TERM = re.compile(r"(?:['’]\s*)?\s*(?:of\s+|on\s+|in\s+|behind\s+(?=bars))?(?:(?:a|the|federal|state|county|city|local|"
                    r"maximum|minimum|security)\s+){0,3}(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _TERM_KINDS.items())
                    + r")\b", re.I)
+_YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades)\s+(?:ago|earlier|before)\b", re.I)
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -341,7 +342,9 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
     two people named together in any article are two people, whatever their contexts.  The bar is
     ``floor`` × 2, and lower for: two people with one given name (× 1); a person only one origin names
     against one that two or more other origins name, one outlet naming someone else in the role the others
-    agree on (× ``_LONE_NAME``); the leads of two articles (× ``_LEAD``, see :func:`_leads`).
+    agree on (× ``_LONE_NAME``); the leads of two articles (× ``_LEAD``, see :func:`_leads`).  A person an
+    article names only in claims set over a year back (:func:`_long_before`) is not matched with one named
+    in the present: "Richard Nixon ordered the break-in in 1972" and "Chairman Richard Burr said".
     """
     people: dict[tuple[str, int], list[int]] = defaultdict(list)  # (article id, entity) -> value indexes
     named: dict[str, set[int]] = defaultdict(set)
@@ -352,6 +355,8 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
                 people[(claim.article.id, id(value.entity))].append(i)
     together = {(a, b) for group in named.values() for a in group for b in group}
     keys = list(people)
+    present = _present(values)
+    past = {key for key in keys if all(_long_before(values[i][0], present) for i in people[key])}
     merged: list[dict[str, float]] = []
     for key in keys:
         bag: dict[str, float] = defaultdict(float)
@@ -374,8 +379,8 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
         if r >= c or sim < floor:
             continue
         a, b = keys[r][1], keys[c][1]
-        if a == b or (a, b) in together:
-            continue
+        if a == b or (a, b) in together or (keys[r] in past) != (keys[c] in past):
+            continue  # one person, two named together, or one named only in the past ("Nixon ordered … in 1972")
         first, second = values[people[keys[r]][0]][1].entity, values[people[keys[c]][0]][1].entity
         if _one_name(first.name, second.name):
             continue
@@ -385,7 +390,7 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
         if sim < floor * 2 and not lone and not lead and not _same_given_name(first.name, second.name):
             continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
         out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
-    return out + _role_conflicts(values, people, together)
+    return out + _role_conflicts(values, people, together, present)
 
 
 def _listed(claim: Claim, value: Value) -> bool:
@@ -407,12 +412,16 @@ def _leads(people: dict) -> set:
     return {key for key, indexes in people.items() if len(indexes) >= 2 and len(indexes) == most[key[0]]}
 
 
-def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, int, int]]:
+def _role_conflicts(values, people: dict, together: set, present: dict) -> list[tuple[float, int, int]]:
     """Two people never named together who are given the one specific title ("House Speaker", "Delaware
     County District Attorney") and are its only holders in the story: two outlets name a different person
-    in one office.  One-word titles ("Sen.", "President") are held by many and do not count."""
+    in one office.  One-word titles ("Sen.", "President") are held by many and do not count, nor does a person
+    an article names only in claims dated over a year before it ("Ten years ago, Attorney General John
+    Ashcroft …": a past holder)."""
     holders: dict[str, dict[int, int]] = defaultdict(dict)  # title -> entity -> one value index
     for (_article_id, entity), indexes in people.items():
+        if all(_long_before(values[i][0], present) for i in indexes):
+            continue
         for role in values[indexes[0]][1].entity.roles:
             title = fold(role)
             if len(title.split()) >= 2:
@@ -424,6 +433,29 @@ def _role_conflicts(values, people: dict, together: set) -> list[tuple[float, in
             if (a, b) not in together and not _one_name(values[i][1].entity.name, values[j][1].entity.name):
                 out.append((_ROLE_SCORE, i, j))
     return out
+
+
+def _present(values) -> dict[str, int | None]:
+    """Each article's "now", as a day ordinal: its publication day, or for an undated article the latest day
+    any claim of the story states (the story is at least that recent)."""
+    latest = max((int(v.high) for _c, v in values if v.kind == "date"), default=None)
+    out: dict[str, int | None] = {}
+    for claim, _value in values:
+        if claim.article.id not in out:
+            try:
+                out[claim.article.id] = datetime.fromisoformat(claim.article.published[:10]).toordinal()
+            except (TypeError, ValueError):
+                out[claim.article.id] = latest
+    return out
+
+
+def _long_before(claim: Claim, present: dict[str, int | None]) -> bool:
+    """Whether the claim is set over a year before its article's present (:func:`_present`): it states a date
+    that ends then, or says so in words ("Ten years ago", "decades earlier")."""
+    day = present.get(claim.article.id)
+    if day is not None and any(v.kind == "date" and v.high < day - 366 for v in claim.values):
+        return True
+    return bool(_YEARS_AGO.search(claim.text))
 
 
 def _plausible(a: Value, b: Value, *, nearest: bool = False) -> bool:
