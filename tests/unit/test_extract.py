@@ -429,3 +429,19 @@ def test_a_gendered_role_rules_out_the_other_pronoun():
                      {"Ada Quist": "PERSON"})
     (quote,) = [q for q in quotes if q.kind != "paraphrase"]
     assert quote.speaker is None and quote.speaker_text == "he"
+
+
+def test_a_transcripts_turns_are_its_speakers_words():
+    text = ("MARTIN: That's Ada Quist. She walked from the harbour to the capital.\n\n"
+            "ADA QUIST: I just thought somebody would take notice.\n\n"
+            "MARTIN: And did they?\n\n"
+            "QUIST: They did, in the end.\n\n"
+            "PHOTOS: The walk in pictures.")
+    quotes = _quotes(text, {"Ada Quist": "PERSON"})
+    turns = [(q.text, q.speaker.name if q.speaker else q.speaker_text) for q in quotes if q.kind == "direct"]
+    assert turns == [("That's Ada Quist. She walked from the harbour to the capital.", "Martin"),
+                     ("I just thought somebody would take notice.", "Ada Quist"),
+                     ("And did they?", "Martin"), ("They did, in the end.", "Ada Quist")]
+    # one labelled paragraph is no conversation: a note, not a turn
+    alone = _quotes("UPDATE: The harbour reopened on Friday after the inspection.\n\nThe wall held.", {})
+    assert not [q for q in alone if q.kind == "direct"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -79,6 +80,12 @@ _TITLE_CASED = re.compile(r"\s*(?:[A-Z0-9][\w'’&:,-]*\s*)+$")
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
 _NO_SPEECH_AFTER = re.compile(r"\s+(?:if|whether)\b", re.I)
+# A transcript's turn: a speaker's name in capitals (a bracketed note may follow) and a colon opening a paragraph
+_TURN = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,40}[A-Z])\.?(?:\s*\([^()\n]{1,30}\))?:\s+(?=\S)")
+_NOT_SPEAKERS = frozenset({"PHOTO", "PHOTOS", "VIDEO", "AUDIO", "UPDATE", "UPDATED", "RELATED", "READ MORE", "MORE",
+                           "READ", "WATCH", "LISTEN", "EDITOR'S NOTE", "EDITOR’S NOTE", "NOTE", "CORRECTION",
+                           "CLARIFICATION", "STORY", "ORIGINAL STORY", "EXCLUSIVE", "BREAKING", "SOURCE", "SOURCES",
+                           "CREDIT", "DISCLAIMER", "WARNING", "ADVERTISEMENT", "SPONSORED", "BLOG", "NEWS", "Q", "A"})
 _GROUP_NOUNS = frozenset("officials sources source witnesses witness residents authorities police statement "
                          "ministry spokesperson government office department agency company military army "
                          "prosecutors investigators experts analysts critics supporters protesters lawyers "
@@ -268,8 +275,37 @@ def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | 
             quote.speaker, quote.speaker_text = nearest.speaker, nearest.speaker_text
             resolver.speakers.append((quote.span.start, quote.speaker, quote.speaker_text or ""))
     quotes.extend(direct)
+    quotes.extend(_turns(article, index, paragraphs))
     quotes.sort(key=lambda q: q.span.start)
     return quotes
+
+
+def _turns(article: Article, index: EntityIndex, paragraphs: list[Span]) -> list[Quote]:
+    """The turns of a transcript ("MARTIN: It started out as a simple walk ..."): each paragraph opened by a
+    speaker's name in capitals and a colon is that speaker's words.  Only a conversation counts: two or more
+    speakers, each named as a person or opening two turns or more; a label such as "PHOTOS:" or "UPDATE:"
+    is never a speaker."""
+    text = article.text
+    found = []
+    for paragraph in paragraphs:
+        match = _TURN.match(text, paragraph.start, paragraph.end)
+        if match and match.group("label").strip() not in _NOT_SPEAKERS:
+            found.append((match, paragraph))
+    labels = Counter(match.group("label").strip() for match, _paragraph in found)
+    people = {label: index.named(label.title()) for label in labels}
+    people = {label: entity if entity is not None and entity.type == "person" else None
+              for label, entity in people.items()}
+    speakers = {label for label, count in labels.items() if count >= 2 or people[label] is not None}
+    if len(speakers) < 2:
+        return []
+    out = []
+    for match, paragraph in found:
+        label = match.group("label").strip()
+        end = paragraph.start + len(text[paragraph.start:paragraph.end].rstrip())
+        if label in speakers and end > match.end():
+            out.append(Quote(article, Span(match.end(), end), "direct", people[label], label.title(),
+                             Span(match.start("label"), match.end("label"))))
+    return out
 
 
 def _containing(spans: list[Span], offset: int) -> Span | None:
