@@ -73,7 +73,10 @@ def test_claims_split_at_clause_boundaries_only():
     from newsfuse.model import Article, Span
     text = ("Twelve people were hurt in the collapse of the wall; the harbour will stay closed until Friday. "
             "Police said the road was closed, and the council said repairs would take weeks. "
-            "Apples, pears and plums were on sale at the market that morning.")
+            "Apples, pears and plums were on sale at the market that morning. "
+            "Owners of boats in the harbour, and fishermen working from the quay, will use the north slip. "
+            "The wall was inspected in March by engineers, and Ruth Lane said it had looked sound. "
+            "The harbour master walked the wall on Monday evening, and divers will search the seabed below it.")
     article = Article(id="a", source_path="a", format="text", text=text)
     import re
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
@@ -83,6 +86,10 @@ def test_claims_split_at_clause_boundaries_only():
                          "the harbour will stay closed until Friday."]
     assert pieces[1] == ["Police said the road was closed", "the council said repairs would take weeks."]
     assert len(pieces[2]) == 1
+    assert len(pieces[3]) == 1  # ", and fishermen …, will use": one subject of two parts, not a new clause
+    assert pieces[4] == ["The wall was inspected in March by engineers", "Ruth Lane said it had looked sound."]
+    assert pieces[5] == ["The harbour master walked the wall on Monday evening",
+                         "divers will search the seabed below it."]
 
 
 def test_a_different_count_is_a_conflict_with_both_sides():

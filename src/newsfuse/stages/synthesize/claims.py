@@ -18,10 +18,13 @@ from ...nlp.words import STOPWORDS, WORD
 __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
            "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through", "RUNNING"]
 
-# a comma, a conjunction, and the start of a new clause (a subject-like word)
+# A comma and a conjunction that start a new clause: ", but", ", while", ", and he …", ", and said …".  Not ", and"
+# before a subject's second part set off by commas ("Victims of bullying, and bullies themselves, are …") or
+# before a list's last item with its relative clause ("bullies, victims, and children who were …").
+_AUXILIARY = r"(?:are|is|were|was|have|has|had|will|would|can|could|may|might|must|should|do|does|did)"
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:but|while|whereas|although|though)\s)|,\s+and\s+(?=(?:he|she|it|they|we|i|the|a|an|his|her|"
-    r"their|its|officials|police|authorities|[A-Z][a-z]+)\s)", re.I)
+    r";\s+|,\s+(?=(?:but|while|whereas|although|though)\s)|,\s+and\s+(?=\w)"
+    rf"(?!\w+(?:\s+\w+){{0,5}},\s+{_AUXILIARY}\b)(?!\w+\s+(?:who|that|which|whose)\b)", re.I)
 
 
 @dataclass(frozen=True)
