@@ -211,6 +211,7 @@ class SummarySentence:
     citations: list[Citation]
     generated: bool = False  # written by a language model (checked against its citations), not quoted
     disputed: list[str] = field(default_factory=list)  # ids of the story's contradictions its sources are part of
+    speaker: str | None = None  # who speaks the quotation the sentence holds, when the sentence does not name them
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
@@ -218,6 +219,8 @@ class SummarySentence:
             out["generated"] = True
         if self.disputed:
             out["disputed"] = list(self.disputed)
+        if self.speaker:
+            out["speaker"] = self.speaker
         return out
 
 

@@ -99,3 +99,27 @@ def test_a_summary_sentence_stating_one_side_of_a_contradiction_says_so(tmp_path
     html = render(corpus, "html")
     (target,) = re.findall(r'<a class="disputed" href="#([^"]+)"', html)[:1]
     assert f'id="{target}"' in html and target.endswith(conflict["id"])
+
+
+def test_a_summary_sentence_quoting_someone_it_does_not_name_credits_them(tmp_path):
+    from newsfuse.model import Citation, SummarySentence
+    from newsfuse.stages.synthesize.summary import credit_speakers
+
+    text = ("Harbour wall collapses\n\n\"Nobody listened to us,\" harbour master Ruth Lane said on Wednesday. "
+            "\"It should have been rebuilt long ago, and everyone here knew it.\"\n\n"
+            "\"We warned the council twice,\" she said.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    (story,) = corpus.stories
+    (article,) = corpus.articles
+
+    def sentence(opening: str) -> SummarySentence:
+        span = next(s for s in article.sentences if article.span_text(s).startswith(opening))
+        return SummarySentence(article.span_text(span), [Citation(article.id, span.start, span.end)])
+
+    chosen = [sentence("\"It should"), sentence("\"We warned"), sentence("\"Nobody listened")]
+    credit_speakers(chosen, story.quote_objects)
+    assert [s.speaker for s in chosen] == ["Ruth Lane", "Ruth Lane", None]  # the last names her itself
+    story.summary = chosen
+    assert "knew it.\" *— Ruth Lane* [1]" in render(corpus, "md").replace("\\", "")
+    assert '<span class="said-by">— Ruth Lane</span>' in render(corpus, "html")

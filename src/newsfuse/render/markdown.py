@@ -44,7 +44,8 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
                        f"against the sources it cites.*\n")
         for sentence in story.summary:
             disputed = " *(disputed: see “What is disputed”)*" if sentence.disputed else ""
-            out.append(f"- {escape(sentence.text)} {_cite(view.marks(sentence.citations))}{disputed}")
+            speaker = f" *— {escape(sentence.speaker)}*" if sentence.speaker else ""
+            out.append(f"- {escape(sentence.text)}{speaker} {_cite(view.marks(sentence.citations))}{disputed}")
         out.append("")
     if story.rewrite and story.rewrite["dropped"]:
         out.append("### Dropped from the model's rewrite\n")

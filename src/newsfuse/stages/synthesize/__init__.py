@@ -27,7 +27,7 @@ from ..dedupe import origin_of, origins
 from .claims import (RUNNING, Claim, Value, comparable, compatible, is_frame, is_label, is_period, per_average,
                      per_period, quantity_value, scores, split_claims, stem, through, time_value)
 from .conflicts import find_contradictions, mark_disputed
-from .summary import Alignment, leans_on_before, summarize
+from .summary import Alignment, credit_speakers, leans_on_before, summarize
 
 __all__ = ["synthesize", "stem"]
 
@@ -107,6 +107,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
                               scorer="auto" if settings.summary_scorer.startswith("learned") else None,
                               coverage="auto" if settings.summary_scorer == "learned+words" else None)
     mark_disputed(story.summary, story.contradictions)
+    credit_speakers(story.summary, story.quote_objects)
     if story.summary and not any(a.title for a in articles):
         # no capture states a title: the summary's first sentence in reading order (a lead) that does not lean
         # on the one before it ("Then, ..."), not whatever sentence the first file opens with

@@ -41,7 +41,7 @@ from ...nlp.words import STOPWORDS
 from . import scorer as learned
 from .claims import Claim
 
-__all__ = ["Alignment", "SummaryWeights", "leans_on_before", "summarize"]
+__all__ = ["Alignment", "SummaryWeights", "credit_speakers", "leans_on_before", "summarize"]
 
 _EMBED_AT_MOST = 400  # a story with more candidate sentences embeds only this many, shortlisted without meaning
 # A copyright notice, a web address or an instruction to click, inside a paragraph of body text.
@@ -207,6 +207,30 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
                                candidates[k].article.published or "9999"))
     return [SummarySentence(candidates[k].article.span_text(candidates[k].span), candidates[k].citations)
             for k in chosen]
+
+
+def credit_speakers(sentences: list[SummarySentence], quotes) -> None:
+    """Name the speaker of a quotation a summary sentence holds when the sentence itself does not ("“I doubt
+    it,” he said …", or a quotation standing alone): quoted speech in a summary is kept verbatim and
+    attributed.  The speaker is the person or organisation the quotes stage found (a description such as "a
+    spokesman" is not shown); a sentence quoting two speakers, or anyone unknown, is left as is."""
+    by_article: dict[str, list] = {}
+    for quote in quotes or ():
+        if quote.kind != "paraphrase":
+            by_article.setdefault(quote.article.id, []).append(quote)
+    for sentence in sentences:
+        if sentence.generated or not sentence.citations:
+            continue
+        own = sentence.citations[0]
+        inside = [q for q in by_article.get(own.article_id, ())
+                  if own.start <= q.span.start and q.span.end <= own.end + 1]
+        names = {q.speaker.name if q.speaker is not None else None for q in inside}
+        if len(names) != 1 or None in names:
+            continue
+        (name,) = names
+        said = sentence.text.lower()
+        if not any(part.lower() in said for part in (name, name.split()[-1])):
+            sentence.speaker = name
 
 
 def _rule_worth(candidates: list[_Sentence], matrix, embeddings, weights: SummaryWeights) -> np.ndarray:
