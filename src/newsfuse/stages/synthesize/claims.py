@@ -23,7 +23,7 @@ __all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_val
 # before a list's last item with its relative clause ("bullies, victims, and children who were …").
 _AUXILIARY = r"(?:are|is|were|was|have|has|had|will|would|can|could|may|might|must|should|do|does|did)"
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?=(?:but|while|whereas|although|though)\s)|,\s+and\s+(?=\w)"
+    r";\s+|,\s+(?=(?:but|while|whereas|although|though)\s)|,\s+and\s+(?=[a-z]+\s)"
     rf"(?!\w+(?:\s+\w+){{0,5}},\s+{_AUXILIARY}\b)(?!\w+\s+(?:who|that|which|whose)\b)", re.I)
 
 
