@@ -46,7 +46,7 @@ _VERBS = ("say said says saying tell told tells telling add added adds adding st
 _VERB_SET = frozenset(_VERBS.split())
 _VERB_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_VERB_SET, key=len, reverse=True)) + r")\b", re.I)  # not "so-called"
 _APPOSITIVE_WORDS = 8  # a title set off by commas between a name and its verb, at most this long
-_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’.&-]*\s+$")  # "Washington " before "Post"
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w'’&-]*\s+$")  # "Washington " before "Post"
 _PARAPHRASE_VERBS = frozenset("said says say told tells announced stated claimed insisted warned argued noted added "
                               "confirmed acknowledged admitted suggested predicted maintained contended asserted "
                               "denied revealed explained emphasized emphasised stressed".split())
