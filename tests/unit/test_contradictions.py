@@ -664,3 +664,17 @@ def test_a_past_holder_of_a_title_is_no_rival_to_the_present_one():
                       "section after a collapse.")
     assert people("Harbour master Ian Doyle ordered the sea wall at Marrowby inspected section by section after "
                   "the collapse.")
+
+
+def test_a_future_date_is_no_present_for_undated_articles():
+    """An undated article's present is the story's latest publication day, never the latest date a claim
+    states: "by 2050" would make every claim of the story look like the past."""
+    from types import SimpleNamespace as Obj
+
+    from newsfuse.stages.synthesize.conflicts import _present
+    dated = Obj(id="a", published="2024-05-01T08:00:00")
+    undated = Obj(id="b", published=None)
+    future = Obj(kind="date", high=date(2050, 12, 31).toordinal())
+    values = [(Obj(article=dated), future), (Obj(article=undated), future)]
+    assert _present(values) == {"a": date(2024, 5, 1).toordinal(), "b": date(2024, 5, 1).toordinal()}
+    assert _present(values[1:]) == {"b": None}

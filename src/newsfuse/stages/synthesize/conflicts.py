@@ -436,17 +436,19 @@ def _role_conflicts(values, people: dict, together: set, present: dict) -> list[
 
 
 def _present(values) -> dict[str, int | None]:
-    """Each article's "now", as a day ordinal: its publication day, or for an undated article the latest day
-    any claim of the story states (the story is at least that recent)."""
-    latest = max((int(v.high) for _c, v in values if v.kind == "date"), default=None)
-    out: dict[str, int | None] = {}
+    """Each article's "now", as a day ordinal: its publication day; for an undated article the latest
+    publication day of the story's dated articles; None when no article is dated.  (Not the latest date a
+    claim states: "by 2050" is no present.)"""
+    days: dict[str, int | None] = {}
     for claim, _value in values:
-        if claim.article.id not in out:
+        article = claim.article
+        if article.id not in days:
             try:
-                out[claim.article.id] = datetime.fromisoformat(claim.article.published[:10]).toordinal()
+                days[article.id] = datetime.fromisoformat(article.published[:10]).toordinal()
             except (TypeError, ValueError):
-                out[claim.article.id] = latest
-    return out
+                days[article.id] = None
+    latest = max((day for day in days.values() if day is not None), default=None)
+    return {article_id: latest if day is None else day for article_id, day in days.items()}
 
 
 def _long_before(claim: Claim, present: dict[str, int | None]) -> bool:
