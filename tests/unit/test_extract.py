@@ -445,3 +445,12 @@ def test_a_transcripts_turns_are_its_speakers_words():
     # one labelled paragraph is no conversation: a note, not a turn
     alone = _quotes("UPDATE: The harbour reopened on Friday after the inspection.\n\nThe wall held.", {})
     assert not [q for q in alone if q.kind == "direct"]
+
+
+def test_he_or_she_after_a_quote_is_its_speaker_not_a_person_thanked_in_it():
+    text = ('Governor Mary Fallin said the federal response was good.\n\n'
+            '"So far, we have had great response," she said, thanking FEMA Director Craig Fugate.\n\n'
+            '"This is a massive debris field," she said.')
+    quotes = _quotes(text, {"Mary Fallin": "PERSON", "Craig Fugate": "PERSON", "FEMA": "ORG"})
+    speakers = {q.text.rstrip(",."): q.speaker.name if q.speaker else None for q in quotes if q.kind == "direct"}
+    assert speakers == {"So far, we have had great response": "Mary Fallin", "This is a massive debris field": "Mary Fallin"}

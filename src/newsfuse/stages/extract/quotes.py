@@ -595,13 +595,17 @@ class _Resolver:
             people = [(entity, self.article.text[s:e])
                       for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
                       if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
+            # the sentence's own speaker first: in "“…,” she said, thanking Craig Fugate" she is not Fugate
+            speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
+            last = speakers[-1][1] if speakers else None
+            if last is not None and last.type == "person" and can_be(last):
+                return last, speakers[-1][2]
             fitting = [(entity, written) for entity, written in people if can_be(entity)]
             if fitting:
                 entity, written = fitting[0]
                 if fold(written) in self.index.shared_family_names:
                     return None, written  # "Mr. Smith approached …", with two Smiths in the story: either
                 return entity, None
-            speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
             if speakers and can_be(speakers[-1][1]):
                 return speakers[-1][1], speakers[-1][2]
         return None, None
