@@ -3,6 +3,7 @@ quotes by speaker, the dated timeline and the people and organisations worth lis
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Article, Citation, Corpus, Story
 
@@ -21,6 +22,10 @@ class StoryView:
     speakers: list[tuple[str, list[dict], int]] = field(default_factory=list)  # speaker, quotes shown, total
     timeline: list[dict] = field(default_factory=list)
     actors: list[dict] = field(default_factory=list)   # people and organisations, most mentioned first
+
+    @cached_property
+    def by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
 
     @property
     def coverage_line(self) -> str:
@@ -46,8 +51,7 @@ class StoryView:
         return sorted(first.values(), key=lambda c: self.number[c.article_id])
 
     def outlet_names(self, article_ids: list[str]) -> list[str]:
-        by_id = {a.id: a for a in self.articles}
-        return list(dict.fromkeys(by_id[i].display_outlet for i in article_ids))
+        return list(dict.fromkeys(self.by_id[i].display_outlet for i in article_ids))
 
     def side_lead(self, side: dict) -> str:
         """Who a contradiction's side is: its outlets, or, for an outlet disputing a figure it reports itself,
@@ -64,7 +68,7 @@ class StoryView:
         if not side.get("claims"):
             return side["text"]
         claim = side["claims"][0]
-        article = next((a for a in self.articles if a.id == claim["article_id"]), None)
+        article = self.by_id.get(claim["article_id"])
         if article is None:
             return claim["text"]
         sentence = next((s for s in article.sentences if s.start <= claim["start"] and claim["end"] <= s.end), None)
@@ -81,9 +85,8 @@ class StoryView:
         """A fact's or an exclusive's claim as shown: one cut from the middle of its sentence ("had even done
         some reading ...", after "She was nervous, and") opens with "… ", so that it reads as the part of a
         sentence it is."""
-        by_id = {a.id: a for a in self.articles}
         for citation in citations:
-            article = by_id.get(citation.article_id)
+            article = self.by_id.get(citation.article_id)
             if article is None or article.text[citation.start:citation.end] != text:
                 continue  # another claim of the fact
             if any(s.start < citation.start < s.end and article.text[s.start:citation.start].strip()

@@ -293,8 +293,7 @@ def _turns(article: Article, index: EntityIndex, paragraphs: list[Span]) -> list
             found.append((match, paragraph))
     labels = Counter(match.group("label").strip() for match, _paragraph in found)
     people = {label: index.named(label.title()) for label in labels}
-    people = {label: entity if entity is not None and entity.type == "person" else None
-              for label, entity in people.items()}
+    people = {label: e if e is not None and e.type == "person" else None for label, e in people.items()}
     speakers = {label for label, count in labels.items() if count >= 2 or people[label] is not None}
     if len(speakers) < 2:
         return []

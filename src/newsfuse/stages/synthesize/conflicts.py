@@ -390,7 +390,7 @@ def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[
         if sim < floor * 2 and not lone and not lead and not _same_given_name(first.name, second.name):
             continue  # weak context: only a shared given name ("Jason Chaffetz" / "Jason Adelman") is enough
         out.append((float(sim), people[keys[r]][0], people[keys[c]][0]))
-    return out + _role_conflicts(values, people, together, present)
+    return out + _role_conflicts(values, people, together, past)
 
 
 def _listed(claim: Claim, value: Value) -> bool:
@@ -412,16 +412,17 @@ def _leads(people: dict) -> set:
     return {key for key, indexes in people.items() if len(indexes) >= 2 and len(indexes) == most[key[0]]}
 
 
-def _role_conflicts(values, people: dict, together: set, present: dict) -> list[tuple[float, int, int]]:
+def _role_conflicts(values, people: dict, together: set, past: set) -> list[tuple[float, int, int]]:
     """Two people never named together who are given the one specific title ("House Speaker", "Delaware
     County District Attorney") and are its only holders in the story: two outlets name a different person
     in one office.  One-word titles ("Sen.", "President") are held by many and do not count, nor does a person
     an article names only in claims dated over a year before it ("Ten years ago, Attorney General John
-    Ashcroft …": a past holder)."""
+    Ashcroft …": a past holder, in ``past``, as :func:`_person_conflicts` finds them)."""
     holders: dict[str, dict[int, int]] = defaultdict(dict)  # title -> entity -> one value index
-    for (_article_id, entity), indexes in people.items():
-        if all(_long_before(values[i][0], present) for i in indexes):
+    for key, indexes in people.items():
+        if key in past:
             continue
+        entity = key[1]
         for role in values[indexes[0]][1].entity.roles:
             title = fold(role)
             if len(title.split()) >= 2:
