@@ -447,6 +447,16 @@ def test_a_transcripts_turns_are_its_speakers_words():
     assert not [q for q in alone if q.kind == "direct"]
 
 
+def test_a_turns_label_is_shown_as_the_article_writes_the_name():
+    text = ("Our host spoke with Senator McDuff about the storm.\n\n"
+            "HOST: What did you see?\n\n"
+            "MCDUFF: Water everywhere, up to the windows.\n\n"
+            "HOST: And now?\n\n"
+            "MCDUFF: We are drying out.")
+    labels = [q.speaker_text for q in _quotes(text, {}) if q.kind == "direct"]
+    assert labels == ["Host", "McDuff", "Host", "McDuff"]  # "Mcduff" when title-cased
+
+
 def test_he_or_she_after_a_quote_is_its_speaker_not_a_person_thanked_in_it():
     text = ('Governor Mary Fallin said the federal response was good.\n\n'
             '"So far, we have had great response," she said, thanking FEMA Director Craig Fugate.\n\n'

@@ -292,7 +292,8 @@ def _turns(article: Article, index: EntityIndex, paragraphs: list[Span]) -> list
         if match and match.group("label").strip() not in _NOT_SPEAKERS:
             found.append((match, paragraph))
     labels = Counter(match.group("label").strip() for match, _paragraph in found)
-    people = {label: index.named(label.title()) for label in labels}
+    written = {label: _as_written(text, label) for label in labels}
+    people = {label: index.named(written[label]) for label in labels}
     people = {label: e if e is not None and e.type == "person" else None for label, e in people.items()}
     speakers = {label for label, count in labels.items() if count >= 2 or people[label] is not None}
     if len(speakers) < 2:
@@ -302,9 +303,17 @@ def _turns(article: Article, index: EntityIndex, paragraphs: list[Span]) -> list
         label = match.group("label").strip()
         end = paragraph.start + len(text[paragraph.start:paragraph.end].rstrip())
         if label in speakers and end > match.end():
-            out.append(Quote(article, Span(match.end(), end), "direct", people[label], label.title(),
+            out.append(Quote(article, Span(match.end(), end), "direct", people[label], written[label],
                              Span(match.start("label"), match.end("label"))))
     return out
+
+
+def _as_written(text: str, label: str) -> str:
+    """A transcript label ("MCCAIN") as the article writes the name elsewhere ("McCain"): the commonest form that
+    starts with a capital and is not all capitals; title-cased when there is none ("our host": "Host")."""
+    forms = Counter(m.group() for m in re.finditer(rf"\b{re.escape(label)}\b", text, re.I)
+                    if m.group()[0].isupper() and not m.group().isupper())
+    return forms.most_common(1)[0][0] if forms else label.title()
 
 
 def _containing(spans: list[Span], offset: int) -> Span | None:
