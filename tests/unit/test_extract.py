@@ -442,6 +442,14 @@ def test_a_transcripts_turns_are_its_speakers_words():
     assert turns == [("That's Ada Quist. She walked from the harbour to the capital.", "Martin"),
                      ("I just thought somebody would take notice.", "Ada Quist"),
                      ("And did they?", "Martin"), ("They did, in the end.", "Ada Quist")]
+    # a quotation inside a turn is listed once, as part of the turn, unless the turn credits someone else with it
+    inner = _quotes("MARTIN: That's Ada Quist. You called it \"a walk for the record books.\" Why?\n\n"
+                    "ADA QUIST: \"We will listen,\" Tom Bell told me. He never did.\n\n"
+                    "MARTIN: And did they?", {"Ada Quist": "PERSON", "Tom Bell": "PERSON"})
+    said = [(q.text, q.speaker.name if q.speaker else q.speaker_text) for q in inner if q.kind != "paraphrase"]
+    assert said == [("That's Ada Quist. You called it \"a walk for the record books.\" Why?", "Martin"),
+                    ("\"We will listen,\" Tom Bell told me. He never did.", "Ada Quist"),
+                    ("We will listen", "Tom Bell"), ("And did they?", "Martin")]
     # one labelled paragraph is no conversation: a note, not a turn
     alone = _quotes("UPDATE: The harbour reopened on Friday after the inspection.\n\nThe wall held.", {})
     assert not [q for q in alone if q.kind == "direct"]

@@ -274,8 +274,12 @@ def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | 
             nearest = min(neighbours, key=lambda q: abs(q.span.start - quote.span.start))
             quote.speaker, quote.speaker_text = nearest.speaker, nearest.speaker_text
             resolver.speakers.append((quote.span.start, quote.speaker, quote.speaker_text or ""))
-    quotes.extend(direct)
-    quotes.extend(_turns(article, index, paragraphs))
+    turns = _turns(article, index, paragraphs)
+    # a quotation inside a transcript turn is part of that turn unless the turn itself credits someone else with it
+    quotes.extend(q for q in direct if not any(
+        t.span.start <= q.span.start and q.span.end <= t.span.end and (q.cue is None or q.speaker is t.speaker)
+        for t in turns))
+    quotes.extend(turns)
     quotes.sort(key=lambda q: q.span.start)
     return quotes
 
