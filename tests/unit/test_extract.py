@@ -322,6 +322,9 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
             '"Someone hit him," Fuller said. The photo was taken by Mike Trip/ESPN at the scene.')
     quotes = _quotes(text, {"John Fuller": "PERSON", "Fuller": "PERSON", "Mike Trip/ESPN": "PERSON"})
     assert [q.text.rstrip(",") for q in quotes if q.kind != "paraphrase"] == ["Someone hit him"]
+    # a title with a small word in lower case is a title too
+    quotes = _quotes('The app said it would host "Wheel of Fortune" nights, Fuller said.', {"Fuller": "PERSON"})
+    assert not [q for q in quotes if q.kind != "paraphrase"]
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"John Fuller": "PERSON",
                                                                       "Mike Trip/ESPN": "PERSON"})})

@@ -75,8 +75,10 @@ _UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?
 _CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet|or)\b\s*", re.I)
 # A short bracketed aside closing the words before a speech verb: a party and state, an age, a handle.
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
-# A short quotation in title case with no sentence's end: the name of a show, a book or a campaign.
-_TITLE_CASED = re.compile(r"\s*(?:[A-Z0-9][\w'’&:,-]*\s*)+$")
+# A short quotation in title case with no sentence's end: the name of a show, a book or a campaign ("Wheel of
+# Fortune": short function words may stay in lower case between its capitalised words).
+_TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|in|on|for|to|at|with|from|or)\s+)*"
+                          r"[A-Z0-9][\w'’&:,-]*)*\s*$")
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
 _NO_SPEECH_AFTER = re.compile(r"\s+(?:if|whether)\b", re.I)
