@@ -3,9 +3,12 @@
 An event is a sentence that carries a resolved date expression.  Relative expressions inside direct
 quotes are left out: "yesterday" in a speaker's words counts from when they spoke, not from when the
 article was published.  Sentences of different articles with the same date and enough words in common
-are one event.
+are one event.  A sentence holding a web address or an embedded post's byline is page furniture, not an
+event.
 """
 from __future__ import annotations
+
+import re
 
 from ...model import Article, Citation, Span
 from ...nlp.temporal import TimeExpression
@@ -14,6 +17,8 @@ from ...nlp.words import content_words
 __all__ = ["build_timeline"]
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+# An embedded post's byline ("— Jo Pike (@jopike) May 2, 2019") or a web address: page furniture, not an event.
+_EMBED = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w{1,30}\)")
 
 
 def build_timeline(articles: list[Article], quoted: dict[str, list[Span]], *, similarity: float) -> list[dict]:
@@ -26,7 +31,7 @@ def build_timeline(articles: list[Article], quoted: dict[str, list[Span]], *, si
             if expression.relative and any(s.start <= expression.span.start < s.end for s in inside):
                 continue
             sentence = next((s for s in article.sentences if s.start <= expression.span.start < s.end), None)
-            if sentence is None:
+            if sentence is None or _EMBED.search(article.text, sentence.start, sentence.end):
                 continue
             words = frozenset(w for w in content_words(article.text[sentence.start:sentence.end])
                               if w.lower() not in expression.text.lower())
