@@ -251,3 +251,40 @@ def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence(furniture
     taking_it_first = _scorer_on("index", -1.0 if first else 1.0)
     chosen = summary.summarize(story, story.alignment, sentences=12, scorer=taking_it_first)
     assert chosen and furniture not in [s.text for s in chosen]
+
+
+def _picked(scores: list[float], voices: list[frozenset], count: int, weights: summary.SummaryWeights) -> list[int]:
+    candidates = [summary._Sentence(None, None, k, [], score=s) for k, s in enumerate(scores)]
+    chosen: list[int] = []
+    summary._pick(candidates, range(len(candidates)), None, None, weights, fits=lambda k: True, take=chosen.append,
+                  done=lambda: len(chosen) >= count, voices=voices)
+    return chosen
+
+
+def test_one_speaker_does_not_crowd_out_the_others():
+    mayor, chief = frozenset({"person:mayor"}), frozenset({"person:chief"})
+    voices = [mayor, mayor, mayor, chief, frozenset()]
+    scores = [1.0, 0.95, 0.9, 0.85, 0.5]
+    assert _picked(scores, voices, 3, summary.SummaryWeights(same_voice=1.0)) == [0, 1, 2]
+    # the mayor's second line is worth 0.95 × 0.8 once the first is taken: the chief is heard, then the mayor again
+    assert _picked(scores, voices, 3, summary.SummaryWeights()) == [0, 3, 1]
+    # nobody speaks in a sentence of plain narration: it is never held back
+    assert _picked([0.5, 0.45], [mayor, frozenset()], 2, summary.SummaryWeights(same_voice=0.1)) == [0, 1]
+
+
+def test_voices_are_the_speakers_quoted_in_each_sentence():
+    config = Config.from_dict({"clean": {"min_body_words": 5}, "synthesize": {"embeddings": "off"}})
+    text = ("---\ntitle: \"Bridge to close\"\nsite_name: \"Harbor Daily\"\ndate: \"2025-03-01\"\n---\n\n"
+            "The city council voted on Tuesday to close the old harbor bridge for repairs. "
+            "\"We had no choice once the cracks were found,\" Mayor David Miller said. "
+            "Fire chief Tom Bell said the crossing had been unsafe for months. "
+            "Ferries will run every twenty minutes while the bridge is closed.\n")
+    corpus = Corpus()
+    corpus.documents.extend(load_text(text, config, source_path="page.md").documents)
+    story = run_corpus(corpus, config).stories[0]
+    candidates = summary._candidates(story.alignment)
+    voices = summary._voices(candidates, story.alignment.quotes)
+    names = {e["id"]: e["name"] for e in story.entities}
+    named = {c.article.span_text(c.span).split()[0]: {names[v] for v in vs} for c, vs in zip(candidates, voices)}
+    assert named["The"] == set() and named["Ferries"] == set()
+    assert [n for n in named['"We'] if "Miller" in n] and [n for n in named["Fire"] if "Bell" in n]
