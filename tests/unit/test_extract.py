@@ -331,6 +331,15 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
     assert [e.name for e in index.entities] == ["John Fuller"]
 
 
+def test_a_name_only_ever_in_quotation_marks_is_a_title():
+    text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
+            'Alvarez spoke to "Good Morning America" on Monday. Critics called Alvarez "a natural."')
+    article = _article(text)
+    names = {"Evil Dead": "PERSON", "Fede Alvarez": "PERSON", "Alvarez": "PERSON", "Good Morning America": "ORG"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert [e.name for e in index.entities] == ["Fede Alvarez"]
+
+
 def test_who_said_after_a_quote_is_not_an_inverted_attribution_and_two_people_are_not_one_name():
     text = ('Jason Chaffetz wrote to Andrew McCabe on Monday.\n\nThe story cited anonymous "people familiar with '
             'the case," who said the FBI inquiry did not mean a crime was suspected.\n\nIn a letter to McCabe, '

@@ -269,6 +269,10 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             items.append(_Mention(article, mention.span, label, name, key))
     items.extend(_missed_full_names(items))
     items.extend(_family_name_mentions(items))
+    # a name the story only ever writes inside quotation marks of its own ("Evil Dead", "Good Morning America")
+    # is the title of a film, a show or a book, not a person or an organisation
+    quoted_only = {k for k in {i.key for i in items} if all(_quoted_whole(i) for i in items if i.key == k)}
+    items = [item for item in items if item.key not in quoted_only]
     # 1. one label per name: the majority over every mention in the story
     votes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
@@ -321,6 +325,17 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
 # what a one-word department name may stand beside in a title: "Defense Secretary", "Interior Ministry"
 _TITLE_NOUNS = ROLE_HEADS | frozenset("department ministry office committee".split())
 _OF_TITLE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+
+
+_OPENING_MARK = re.compile(r"[“\"‘'](?:the\s+|a\s+|an\s+)?$", re.I)
+_CLOSING_MARK = re.compile(r"[,.!?]?(?:[”\"’]|’’|'')")
+
+
+def _quoted_whole(item: "_Mention") -> bool:
+    """Whether a mention is all a quotation holds: “Evil Dead,” or "The Daily Show"."""
+    text = item.article.text
+    return bool(_OPENING_MARK.search(text, max(0, item.span.start - 5), item.span.start)) and \
+        bool(_CLOSING_MARK.match(text, item.span.end))
 
 
 def _in_title(text: str, span: Span, key: str) -> bool:
