@@ -340,6 +340,16 @@ def test_a_name_only_ever_in_quotation_marks_is_a_title():
     assert [e.name for e in index.entities] == ["Fede Alvarez"]
 
 
+def test_a_possessive_owner_is_not_part_of_a_persons_name():
+    text = ("Lightspeed’s Jeremy Liew backed the app early. Liew said so on Monday. "
+            "Shiloh Fernandez’s David returns to the cabin.")
+    article = _article(text)
+    names = {"Lightspeed’s Jeremy Liew": "PERSON", "Liew": "PERSON", "Fernandez’s David": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert [e.name for e in index.entities] == ["Jeremy Liew"]
+    assert text[index.entities[0].citations[0].start:index.entities[0].citations[0].end] == "Jeremy Liew"
+
+
 def test_who_said_after_a_quote_is_not_an_inverted_attribution_and_two_people_are_not_one_name():
     text = ('Jason Chaffetz wrote to Andrew McCabe on Monday.\n\nThe story cited anonymous "people familiar with '
             'the case," who said the FBI inquiry did not mean a crime was suspected.\n\nIn a letter to McCabe, '

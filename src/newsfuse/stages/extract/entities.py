@@ -45,6 +45,8 @@ pilot engineer farmer fisherman owner resident witness student pastor priest ima
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|fr)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A tagged name that starts with someone's possessive: "Lightspeed’s " of "Lightspeed’s Jeremy Liew".
+_OWNER = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,3}['’]s\s+(?=[A-Z])")
 _ROLE_STOP = frozenset("the a an and or but said says told by with to for from in on at as that which who "
                        "while when after before than also then".split())
 # Capitalised sentence openers that are not first names ("Later Peskov left").
@@ -249,8 +251,14 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     for article in articles:
         cased = any(c.isupper() for c in article.text)
         for mention in mentions.get(article.id, []):
-            name = clean_name(article.text[mention.span.start:mention.span.end])
+            span = mention.span
             label = mention.label
+            owner = _OWNER.match(article.text, span.start, span.end) if label == "PERSON" else None
+            if owner:  # "Lightspeed’s Jeremy Liew": the person is who comes after the owner
+                if len(article.text[owner.end():span.end].split()) < 2:
+                    continue  # "Fernandez’s David", "Adele’s Grammy": a role or a thing of someone's, no name
+                span = Span(owner.end(), span.end)
+            name = clean_name(article.text[span.start:span.end])
             if label == "PERSON" and cased and not any(c.isupper() for c in name):
                 continue  # "marijuana", "the mayor": in cased text a person's name has a capital
             if name.endswith("/") or label == "PERSON" and "/" in name:
@@ -264,9 +272,9 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
-            if label != "PERSON" and _in_title(article.text, mention.span, key):
+            if label != "PERSON" and _in_title(article.text, span, key):
                 continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary": a title, no body
-            items.append(_Mention(article, mention.span, label, name, key))
+            items.append(_Mention(article, span, label, name, key))
     items.extend(_missed_full_names(items))
     items.extend(_family_name_mentions(items))
     # a name the story only ever writes inside quotation marks of its own ("Evil Dead", "Good Morning America")
