@@ -1,7 +1,7 @@
 """Cleaning on hand-built captures: each kind of furniture, and what must survive."""
 from newsfuse import Config
 from newsfuse.stages.clean import clean
-from newsfuse.stages.clean.lines import page_function_words
+from newsfuse.stages.clean.lines import about_a_picture, page_function_words
 from newsfuse.stages.load import load_text
 
 BODY = [
@@ -284,6 +284,22 @@ def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():
     reasons = _reasons(article)
     assert reasons[caption] == "photo caption" and reasons[link] == "labelled link to another article"
     assert article.title != caption and all(paragraph in article.text for paragraph in BODY)
+
+
+def test_a_sentence_about_a_picture_is_a_caption_and_a_paragraph_that_goes_on_is_not():
+    captions = ["This undated photo provided by the council shows the rusted beams under the old bridge.",
+                "In this March 3, 2026, file photo, Mayor Lena Ortiz speaks to reporters at the U.S. Capitol.",
+                "A file image from the inspection drone shows cracks along the main span."]
+    story = ("A photo released by the council shows the rust. Inspectors said it had spread for years, "
+             "and engineers now doubt the beams can be saved.")
+    lines = [BODY[0], "", captions[0], "", BODY[1], "", captions[1], "", BODY[2], "", captions[2], "", story, "",
+             BODY[3]]
+    article = _clean("\n".join(lines))
+    reasons = _reasons(article)
+    assert [reasons.get(c) for c in captions] == ["photo caption"] * 3
+    assert story in article.text and all(paragraph in article.text for paragraph in BODY)
+    assert not about_a_picture("In a photo posted online, the mayor shows off the new span.")
+    assert not about_a_picture("A new study shows that photos of bridges draw readers.")
 
 
 def test_a_follow_this_topic_box_is_a_promotion():

@@ -288,3 +288,19 @@ def test_voices_are_the_speakers_quoted_in_each_sentence():
     named = {c.article.span_text(c.span).split()[0]: {names[v] for v in vs} for c, vs in zip(candidates, voices)}
     assert named["The"] == set() and named["Ferries"] == set()
     assert [n for n in named['"We'] if "Miller" in n] and [n for n in named["Fire"] if "Bell" in n]
+
+
+def test_a_caption_glued_to_the_text_is_never_summarised():
+    config = Config.from_dict({"clean": {"min_body_words": 5}, "group": {"threshold": 0.01},
+                               "synthesize": {"embeddings": "off"}})
+    caption = "A file image from the inspection drone shows cracks along the main span of the harbor bridge."
+    corpus = Corpus()
+    for number, (outlet, body) in enumerate(PAGES[:2]):
+        text = (f"---\ntitle: \"Harbor bridge {number}\"\nsite_name: \"{outlet}\"\n"
+                f"date: \"2025-03-0{number + 1}\"\n---\n\n{caption} {body}\n")
+        corpus.documents.extend(load_text(text, config, source_path=f"page{number}.md").documents)
+    story = run_corpus(corpus, config).stories[0]
+    texts = [c.article.span_text(c.span) for c in summary._candidates(story.alignment)]
+    assert caption in texts  # a claim of both outlets, first in each: the earliest-first model's best
+    chosen = summary.summarize(story, story.alignment, sentences=3, scorer=_scorer_on("index", -1.0))
+    assert len(chosen) == 3 and caption not in [s.text for s in chosen]

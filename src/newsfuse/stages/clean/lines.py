@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...nlp.dates import find_datetime
+from ...nlp.sentences import split_spans
 from ...nlp.words import STOPWORDS, WORD
 
 # Reasons recorded for removed lines: short, stable, readable.
@@ -127,6 +128,12 @@ _CLOSE_BUTTON = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")  # in capitals, as th
 _PLAYER_INSIDE = re.compile(r"\bskip in skip x embed x share\b", re.I)
 _VIDEO_CREDIT_END = re.compile(r"\bVideo provided by (?:[A-Z][\w&.'’-]*\s*){1,4}$")  # not "the video provided by police"
 _CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|above|top|file photo)\s*[:\-–]?\s*\S", re.I)
+# A caption written as one sentence about its picture: "This undated photo provided by the family shows ...",
+# "A file image from the probe shows ...", or "In this March 3, 2019, file photo, ..." (a picture is its subject).
+_PICTURE = (r"(?:photo|photos|photograph|image|images|picture|video\s+(?:still|image|grab)|screen\s*(?:shot|grab)|"
+            r"frame\s+grab)")
+_PICTURE_SHOWS = re.compile(rf"^(?:this|these|a|an)\s+(?:[\w.,-]+\s+){{0,6}}?{_PICTURE}\b.*\bshows?\b", re.I)
+_IN_THIS_PICTURE = re.compile(rf"^in\s+(?:this|these)\s+(?:[\w.,-]+\s+){{0,6}}?{_PICTURE}\b[^,]{{0,60}},", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
 _CONTRIBUTORS = re.compile(
@@ -273,6 +280,8 @@ def furniture_reason(line: Line) -> str | None:
         return PLAYER
     if _CAPTION_PREFIX.match(text) and words <= 60:
         return CAPTION
+    if words <= 50 and about_a_picture(text) and len(split_spans(text)) == 1:
+        return CAPTION  # one sentence: a paragraph that goes on is body text
     if (words <= 10 or words <= 25 and find_datetime(text)) and (_BYLINE.match(text) or _STAFF.match(text)):
         return BYLINE
     if words <= 60 and _CONTRIBUTORS.search(text) and not _quoted(text):
@@ -282,6 +291,12 @@ def furniture_reason(line: Line) -> str | None:
     if words <= 24 and _is_timestamp(text):
         return TIMESTAMP
     return None
+
+
+def about_a_picture(text: str) -> bool:
+    """Whether a sentence describes a picture rather than the news ("This undated photo provided by the family
+    shows ...", "In this May 3, 2015, photo, ..."): a caption, even when glued to a paragraph."""
+    return bool(_PICTURE_SHOWS.match(text) or _IN_THIS_PICTURE.match(text)) and not _quoted(text)
 
 
 def _quoted(text: str) -> bool:

@@ -14,8 +14,8 @@ over centrality, support, position, length and how much the other outlets share 
 Either way, readability out of context lowers the rank: a sentence that opens with a pronoun or a
 connective ("He added", "But"), holds a quotation no one in the sentence is credited with, or is a
 fragment under 8 words or a run-on over 50 is worth less on its own; one that holds page furniture (a web
-address, a copyright notice) or trails off in an ellipsis after a function word (a teaser cut short) is
-never taken.
+address, a copyright notice, a photo's caption) or trails off in an ellipsis after a function word (a
+teaser cut short) is never taken.
 
 Sentences are taken best first under the length budget (sentences, or words counted as space-separated
 tokens), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
@@ -39,6 +39,7 @@ import numpy as np
 
 from ...model import Article, Citation, Span, Story, SummarySentence
 from ...nlp.words import STOPWORDS
+from ..clean.lines import about_a_picture
 from . import scorer as learned
 from .claims import Claim
 
@@ -174,8 +175,9 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             readable *= weights.dangling if model is None else weights.dangling_learned
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             readable *= weights.unattributed
-        if _FURNITURE.search(text) or _cut_short(text):
-            readable = 0.0  # furniture the cleaner left inside a paragraph, or a sentence cut short: never taken
+        if _FURNITURE.search(text) or _cut_short(text) or about_a_picture(text):
+            readable = 0.0  # furniture the cleaner left inside a paragraph (a link, a caption glued to the text),
+                            # or a sentence cut short: never taken
         sentence.readable = readable
         sentence.score = float(base[k]) * readable
     ranked = range(len(candidates)) if shortlist is None else shortlist.tolist()
