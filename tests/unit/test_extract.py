@@ -333,11 +333,12 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
 
 def test_a_name_only_ever_in_quotation_marks_is_a_title():
     text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
-            'Alvarez spoke to "Good Morning America" on Monday. Critics called Alvarez "a natural."')
+            'Alvarez spoke to "Good Morning America" on Monday. Critics called it ‘Raimi’s revenge’.')
     article = _article(text)
-    names = {"Evil Dead": "PERSON", "Fede Alvarez": "PERSON", "Alvarez": "PERSON", "Good Morning America": "ORG"}
+    names = {"Evil Dead": "PERSON", "Fede Alvarez": "PERSON", "Alvarez": "PERSON", "Good Morning America": "ORG",
+             "Raimi": "PERSON"}
     index = build_entities([article], {article.id: _mentions(article, names)})
-    assert [e.name for e in index.entities] == ["Fede Alvarez"]
+    assert [e.name for e in index.entities] == ["Fede Alvarez", "Raimi"]  # a possessive closes no quotation
 
 
 def test_a_possessive_owner_is_not_part_of_a_persons_name():

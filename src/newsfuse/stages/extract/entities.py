@@ -336,7 +336,7 @@ _OF_TITLE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 
 
 _OPENING_MARK = re.compile(r"[“\"‘'](?:the\s+|a\s+|an\s+)?$", re.I)
-_CLOSING_MARK = re.compile(r"[,.!?]?(?:[”\"’]|’’|'')")
+_CLOSING_MARK = re.compile(r"[,.!?]?(?:[”\"]|’’|''|[’'](?!s\b))")  # not a possessive: ‘Obama’s legacy’
 
 
 def _quoted_whole(item: "_Mention") -> bool:
