@@ -302,6 +302,19 @@ def test_a_sentence_about_a_picture_is_a_caption_and_a_paragraph_that_goes_on_is
     assert not about_a_picture("A new study shows that photos of bridges draw readers.")
 
 
+def test_agency_first_credit_highlights_box_and_an_embedded_posts_address():
+    caption = "The mayor (second from left) listens to the engineers. REUTERS/Jon Pike"
+    highlights = "Story highlights The old bridge closes for at least six months The beams have rusted"
+    embed = "https://twitter.com/someone/status/1234567890"
+    article = _clean("\n".join([caption, "", highlights, "", BODY[0], "", BODY[1], "", BODY[2], "", embed, "",
+                                 BODY[3]]))
+    reasons = _reasons(article)
+    assert reasons[caption] == "photo caption" and reasons[highlights].startswith("highlights box")
+    assert article.title not in (caption, highlights)
+    assert article.url is None and article.outlet != "twitter.com"  # a tweet's address is not the capture's
+    assert all(paragraph in article.text for paragraph in BODY)
+
+
 def test_a_follow_this_topic_box_is_a_promotion():
     box = ("Interested in bridges? Add as an interest to stay up to date on the latest news, video, and analysis "
            "from Planet News. Add Interest")

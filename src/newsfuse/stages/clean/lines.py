@@ -41,6 +41,7 @@ SITE = "site furniture: recurs across this outlet's other captures"
 PROMO = "promotion (newsletter, app, subscription)"
 LINK = "labelled link to another article"
 RELATED = "link under a related-articles heading"
+HIGHLIGHTS = "highlights box (the article's points in brief, ahead of it)"
 
 _SHARE_WORDS = frozenset("""share shares tweet tweets pin email e-mail facebook twitter x whatsapp linkedin reddit print
 copy link messenger telegram pinterest flipboard comment comments save sms mail tumblr this story article
@@ -86,7 +87,9 @@ _NAME_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*
 # A caption that ends with its credit glued on ("... on July 25, 2019.Jane Roe / AP file"), or an
 # agency in parentheses closing a caption ("... in Nogales, Ariz. (AP)").
 _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIES})(?:\s+(?:file|photo|images?))?$|"
-                           rf"\((?:{_AGENCIES})(?:\s+photo)?\)$", re.I)
+                           rf"\((?:{_AGENCIES})(?:\s+photo)?\)$|"
+                           # the agency first, its photographer after the slash ("... he heard. AGENCY/Jane Roe")
+                           rf"[.!?)]\s+(?:{_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}$", re.I)
 # ... or a photographer and their outlet in parentheses closing it ("... at the stadium. (Jane Roe/The Daily Times)").
 _PAREN_NAME_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w&.'’ /-]{1,50}\)$")
 # A paragraph wholly in square brackets: a link to another article set in the text ("[Mayor responds: ...]").
@@ -127,6 +130,8 @@ _WIDGET_START = re.compile(r"^\W*(?:hide caption|buy photo)\b", re.I)  # a capti
 _CLOSE_BUTTON = re.compile(r"^CLOSE\s+(?=[A-Z\"“‘'])")  # in capitals, as the button shows it
 _PLAYER_INSIDE = re.compile(r"\bskip in skip x embed x share\b", re.I)
 _VIDEO_CREDIT_END = re.compile(r"\bVideo provided by (?:[A-Z][\w&.'’-]*\s*){1,4}$")  # not "the video provided by police"
+# A "Story highlights" box run into one line: the article's own points, told again in the body.
+_HIGHLIGHTS = re.compile(r"^story highlights\b", re.I)
 _CAPTION_PREFIX = re.compile(r"^(?:image caption|photo caption|caption|pictured|above|top|file photo)\s*[:\-–]?\s*\S", re.I)
 # A caption written as one sentence about its picture: "This undated photo provided by the family shows ...",
 # "A file image from the probe shows ...", or "In this March 3, 2019, file photo, ..." (a picture is its subject).
@@ -280,6 +285,8 @@ def furniture_reason(line: Line) -> str | None:
         return PLAYER
     if _CAPTION_PREFIX.match(text) and words <= 60:
         return CAPTION
+    if _HIGHLIGHTS.match(text) and words <= 120:
+        return HIGHLIGHTS
     if words <= 50 and about_a_picture(text) and len(split_spans(text)) == 1:
         return CAPTION  # one sentence: a paragraph that goes on is body text
     if (words <= 10 or words <= 25 and find_datetime(text)) and (_BYLINE.match(text) or _STAFF.match(text)):

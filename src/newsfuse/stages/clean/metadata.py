@@ -21,6 +21,10 @@ _COPYRIGHT_NOISE = re.compile(
     r"©|\(c\)|\bcopyright\b|\ball rights reserved\b\.?|\b(?:19|20)\d\d\b|[-–]\s*(?:19|20)\d\d|\|.*$", re.I)
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|la|le|bin|al|el))*")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+", re.I)
+# A post on a social network or a video site: an embed in the article (a tweet's address on a line of its own),
+# never the address of the capture itself.
+_SOCIAL_POST = re.compile(r"^<?https?://(?:www\.|mobile\.|m\.)?(?:twitter\.com|x\.com|t\.co|pic\.twitter\.com|"
+                          r"instagram\.com|facebook\.com|fb\.me|youtube\.com|youtu\.be|tiktok\.com|vimeo\.com)/", re.I)
 
 
 @dataclass
@@ -98,7 +102,9 @@ def outlet_from_url(url: str | None) -> str | None:
 def _url(lines: list[Line], body_first_line: int | None) -> str | None:
     for line in lines:
         if line.reason == rules.SOURCE_LINK:
-            return line.links[0] if line.links else line.text.strip("<>")
+            url = line.links[0] if line.links else line.text.strip("<>")
+            if not _SOCIAL_POST.match(url):
+                return url
     for line in lines:
         if line.reason is not None and (body_first_line is None or line.number < body_first_line):
             match = re.search(r"https?://\S+", line.raw)
