@@ -488,6 +488,15 @@ def test_a_turns_label_is_shown_as_the_article_writes_the_name():
     assert labels == ["Host", "McDuff", "Host", "McDuff"]  # "Mcduff" when title-cased
 
 
+def test_a_phrase_broken_off_or_an_adjective_of_someones_is_no_speaker():
+    text = ('Senator Ada Quist praised the report by the mayor and call to fix "pipes that poison children."\n\n'
+            'She was less moved by Governor Tom Bell\'s impassioned call for "patience with the budget."')
+    quotes = _quotes(text, {"Ada Quist": "PERSON", "Tom Bell": "PERSON"})
+    said = {q.text.rstrip("."): q.speaker_text for q in quotes if q.kind != "paraphrase"}
+    assert said["pipes that poison children"] != "the report by the mayor and"
+    assert said["patience with the budget"] != "Governor Tom Bell's impassioned"
+
+
 def test_he_or_she_after_a_quote_is_its_speaker_not_a_person_thanked_in_it():
     text = ('Governor Mary Fallin said the federal response was good.\n\n'
             '"So far, we have had great response," she said, thanking FEMA Director Craig Fugate.\n\n'

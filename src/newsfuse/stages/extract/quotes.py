@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ...model import Article, Citation, Span
+from ...nlp.words import STOPWORDS
 from .entities import ROLE_HEADS, Entity, EntityIndex, fold
 
 __all__ = ["Quote", "find_quotes", "merge_quotes", "person_genders"]
@@ -81,6 +82,8 @@ _TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|
                           r"[A-Z0-9][\w'’&:,-]*)*\s*$")
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
+# Endings of adjectives ("impassioned", "urgent", "emotional"): a word a description cannot end on.
+_ADJECTIVE_ENDINGS = ("ed", "ive", "ous", "ful", "ic", "al", "ent", "ant", "less", "able", "ible")
 _NO_SPEECH_AFTER = re.compile(r"\s+(?:if|whether)\b", re.I)
 # A transcript's turn: a speaker's name in capitals (a bracketed note may follow) and a colon opening a paragraph
 _TURN = re.compile(r"(?P<label>[A-Z][A-Z.'’ -]{0,40}[A-Z])\.?(?:\s*\([^()\n]{1,30}\))?:\s+(?=\S)")
@@ -511,6 +514,11 @@ class _Resolver:
             if not (_DETERMINER.fullmatch(tokens[0]) or tokens[0] in _GROUP_NOUNS or tokens[0].rstrip("s") in ROLE_HEADS
                     or first == 0 and len(tokens) <= 3 and words[0][:1].isupper()):
                 continue
+            if tokens[-1] in STOPWORDS:
+                return None  # "the pope's message of economic justice and": a phrase broken off, no one's title
+            head = tokens[-1] in ROLE_HEADS or tokens[-1] in _GROUP_NOUNS or tokens[-1].rstrip("s") in ROLE_HEADS
+            if not head and tokens[-1].endswith(_ADJECTIVE_ENDINGS) and any(re.search(r"['’]s?$", t) for t in tokens[:-1]):
+                continue  # "Pope Francis' impassioned (call)": an adjective of someone's, not who they are
             if any(t in ROLE_HEADS or t in _GROUP_NOUNS or t.rstrip("s") in ROLE_HEADS for t in tokens):
                 return " ".join(words[first:])
         return None
