@@ -299,6 +299,10 @@ def test_a_sentence_about_a_picture_is_a_caption_and_a_paragraph_that_goes_on_is
     assert [reasons.get(c) for c in captions] == ["photo caption"] * 3
     assert story in article.text and all(paragraph in article.text for paragraph in BODY)
     assert not about_a_picture("In a photo posted online, the mayor shows off the new span.")
+    assert about_a_picture("Lena Ortiz, in this photograph provided by the council, is seen at the bridge.")
+    assert about_a_picture("Mayor Lena Ortiz (C) speaks with engineers (L) at the bridge, March 3, 2026.")
+    assert about_a_picture("General view of the closed bridge, March 3, 2026.")
+    assert not about_a_picture("Sen. Jon Pike (R) said the repairs would be paid for by the state.")  # a party
     assert not about_a_picture("A new study shows that photos of bridges draw readers.")
 
 

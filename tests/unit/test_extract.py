@@ -506,12 +506,12 @@ def test_he_or_she_after_a_quote_is_its_speaker_not_a_person_thanked_in_it():
     assert speakers == {"So far, we have had great response": "Mary Fallin", "This is a massive debris field": "Mary Fallin"}
 
 
-def test_an_embedded_posts_date_is_no_event():
+def test_an_embedded_posts_or_a_captions_date_is_no_event():
     from newsfuse.stages.extract.timeline import build_timeline
 
     text = ("The app launched in August 2017 and drew a million players a night.\n\n"
             "Until then thanks for playing https://t.co/abc123 — Jo Pike (@jopike) May 2, 2019\n\n"
-            "Its founders sold their first company in 2012.")
+            "Its founders sold their first company in 2012. Jo Pike (L) speaks with investors in Boston, June 5, 2018.")
     article = _article(text)
     article.times = find_times(text, date(2024, 3, 6))
     events = build_timeline([article], {}, similarity=0.3)

@@ -3,8 +3,8 @@
 An event is a sentence that carries a resolved date expression.  Relative expressions inside direct
 quotes are left out: "yesterday" in a speaker's words counts from when they spoke, not from when the
 article was published.  Sentences of different articles with the same date and enough words in common
-are one event.  A sentence holding a web address or an embedded post's byline is page furniture, not an
-event.
+are one event.  A sentence holding a web address or an embedded post's byline, or a photo's caption, is page
+furniture, not an event.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import re
 from ...model import Article, Citation, Span
 from ...nlp.temporal import TimeExpression
 from ...nlp.words import content_words
+from ..clean.lines import about_a_picture
 
 __all__ = ["build_timeline"]
 
@@ -31,8 +32,9 @@ def build_timeline(articles: list[Article], quoted: dict[str, list[Span]], *, si
             if expression.relative and any(s.start <= expression.span.start < s.end for s in inside):
                 continue
             sentence = next((s for s in article.sentences if s.start <= expression.span.start < s.end), None)
-            if sentence is None or _EMBED.search(article.text, sentence.start, sentence.end):
-                continue
+            if sentence is None or _EMBED.search(article.text, sentence.start, sentence.end) \
+                    or about_a_picture(article.text[sentence.start:sentence.end]):
+                continue  # furniture: a post's byline, a web address, a photo's caption (its date is the photo's)
             words = frozenset(w for w in content_words(article.text[sentence.start:sentence.end])
                               if w.lower() not in expression.text.lower())
             candidates.append((expression, article, sentence, words))
