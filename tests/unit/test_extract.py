@@ -331,6 +331,16 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
     assert [e.name for e in index.entities] == ["John Fuller"]
 
 
+def test_an_occupation_taken_into_a_name_is_a_role():
+    text = ("Musician Ada Quist played the hall on Friday. Ada Quist and her band sold out. "
+            "The promoter said Ada Quist would return.")
+    article = _article(text)
+    mentions = _mentions(article, {"Musician Ada Quist": "PERSON"}) + [
+        m for m in _mentions(article, {"Ada Quist": "ORG"}) if m.span.start > 10]  # the model's other reading
+    index = build_entities([article], {article.id: mentions})
+    assert [(e.name, e.type) for e in index.entities] == [("Ada Quist", "person")]
+
+
 def test_a_name_only_ever_in_quotation_marks_is_a_title():
     text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
             'Alvarez spoke to "Good Morning America" on Monday. Critics called it ‘Raimi’s revenge’.')

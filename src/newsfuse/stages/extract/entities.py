@@ -40,6 +40,8 @@ mediator activist organiser organizer candidate nominee lawmaker legislator spea
 councilwoman president-elect correspondent reporter editor columnist journalist actor actress singer rapper
 player striker goalkeeper midfielder defender star champion nurse surgeon physician paramedic firefighter
 pilot engineer farmer fisherman owner resident witness student pastor priest imam rabbi bishop
+musician artist comedian producer designer photographer filmmaker writer novelist poet chef dancer athlete
+entrepreneur investor businessman businesswoman billionaire mountaineer climber astronaut explorer historian
 """.split())
 # The legal form a company's name ends with (folded): a "person" ending so is a misread firm.
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
@@ -248,6 +250,7 @@ class EntityIndex:
 def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) -> EntityIndex:
     """Merge the mentions of a story's articles into entities."""
     items: list[_Mention] = []
+    titled_people: Counter = Counter()  # names the model took with a person's title ("Musician Jane Roe")
     for article in articles:
         cased = any(c.isupper() for c in article.text)
         for mention in mentions.get(article.id, []):
@@ -265,13 +268,17 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 continue  # a photo credit ("Jane Roe/ESPN", "Jane Roe/"): no one's name has a slash
             if label == "PERSON" and _TWO_NAMES.search(name):
                 continue  # "McCabe, Chaffetz said": two people run together by the tagger
+            titled = False
             if label == "PERSON":
-                name = _without_titles(name)
+                untitled = _without_titles(name)
+                titled, name = untitled != name, untitled
                 if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS:
                     label = "ORG"  # "Spaeder LLP": a firm, whatever the model says
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
+            if titled:
+                titled_people[key] += 1
             if label != "PERSON" and _in_title(article.text, span, key):
                 continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary": a title, no body
             items.append(_Mention(article, span, label, name, key))
@@ -285,6 +292,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     votes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
         votes[item.key][item.label] += 1
+    for key, count in titled_people.items():
+        votes[key]["PERSON"] += 2 * count  # a name under a person's title is a person's, whatever its other labels
     person_surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) >= 2 and v.most_common(1)[0][0] == "PERSON"}
     for key, counter in votes.items():
         if len(key.split()) == 1 and key in person_surnames and counter.most_common(1)[0][0] in ("ORG", "GPE", "NORP"):
