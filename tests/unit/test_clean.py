@@ -1,7 +1,7 @@
 """Cleaning on hand-built captures: each kind of furniture, and what must survive."""
 from newsfuse import Config
 from newsfuse.stages.clean import clean
-from newsfuse.stages.clean.lines import about_a_picture, page_function_words
+from newsfuse.stages.clean.lines import Line, about_a_picture, furniture_reason, page_function_words
 from newsfuse.stages.load import load_text
 
 BODY = [
@@ -314,6 +314,8 @@ def test_agency_first_credit_highlights_box_and_an_embedded_posts_address():
                                  BODY[3]]))
     reasons = _reasons(article)
     assert reasons[caption] == "photo caption" and reasons[highlights].startswith("highlights box")
+    poll = "Support for the bridge plan fell sharply this month. Reuters/Ipsos polled adults online."
+    assert furniture_reason(Line(1, poll, poll)) is None  # a poll's name, then words in lower case: body text
     assert article.title not in (caption, highlights)
     assert article.url is None and article.outlet != "twitter.com"  # a tweet's address is not the capture's
     assert all(paragraph in article.text for paragraph in BODY)

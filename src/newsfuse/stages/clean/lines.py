@@ -89,7 +89,7 @@ _NAME_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*
 _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIES})(?:\s+(?:file|photo|images?))?$|"
                            rf"\((?:{_AGENCIES})(?:\s+photo)?\)$|"
                            # the agency first, its photographer after the slash ("... he heard. AGENCY/Jane Roe")
-                           rf"[.!?)]\s+(?:{_AGENCIES})\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}$", re.I)
+                           rf"[.!?)]\s+(?:{_AGENCIES})\s*/\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})$", re.I)
 # ... or a photographer and their outlet in parentheses closing it ("... at the stadium. (Jane Roe/The Daily Times)").
 _PAREN_NAME_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w&.'’ /-]{1,50}\)$")
 # A paragraph wholly in square brackets: a link to another article set in the text ("[Mayor responds: ...]").
