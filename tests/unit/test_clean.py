@@ -318,6 +318,9 @@ def test_agency_first_credit_highlights_box_and_an_embedded_posts_address():
     assert furniture_reason(Line(1, poll, poll)) is None  # a poll's name, then words in lower case: body text
     assert article.title not in (caption, highlights)
     assert article.url is None and article.outlet != "twitter.com"  # a tweet's address is not the capture's
+    header = "Follow us https://twitter.com/someone"
+    article = _clean("\n".join([header, "", BODY[0], "", BODY[1], "", BODY[2], "", BODY[3]]))
+    assert article.url is None and article.outlet != "twitter.com"
     assert all(paragraph in article.text for paragraph in BODY)
 
 

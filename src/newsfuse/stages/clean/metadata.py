@@ -108,8 +108,8 @@ def _url(lines: list[Line], body_first_line: int | None) -> str | None:
     for line in lines:
         if line.reason is not None and (body_first_line is None or line.number < body_first_line):
             match = re.search(r"https?://\S+", line.raw)
-            if match and line.word_count <= 12:
-                return match.group(0).rstrip(").,>")
+            if match and line.word_count <= 12 and not _SOCIAL_POST.match(match.group(0)):
+                return match.group(0).rstrip(").,>")  # a page header's address (a share link to a post is not)
     return None
 
 
