@@ -143,9 +143,7 @@ _IN_THIS_PICTURE = re.compile(rf"^in\s+(?:this|these)\s+(?:[\w.,-]+\s+){{0,6}}?{
 _IN_THIS_PICTURE_INSIDE = re.compile(rf",\s+in\s+(?:this|these)\s+(?:[\w.,-]+\s+){{0,4}}?{_PICTURE}\b", re.I)
 # ... or who stands where in it: "(L)", "(2nd R)", "(centre)" ("(R)" alone may be a senator's party), or a
 # "General view of" the scene.
-_PLACED = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:L|C|R|left|right|cent(?:er|re)|front|back)\)")
-_PLACED_NOT_PARTY = re.compile(r"\((?:\d(?:st|nd|rd|th)\s+)?(?:L|C|left|right|cent(?:er|re)|front|back)\)|"
-                               r"\(\d(?:st|nd|rd|th)\s+R\)")
+_PLACED = re.compile(r"\(((?:\d(?:st|nd|rd|th)\s+)?(?:L|C|R|left|right|cent(?:er|re)|front|back))\)")
 _GENERAL_VIEW = re.compile(r"^(?:a\s+)?general\s+view\s+of\b", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
@@ -312,7 +310,8 @@ def about_a_picture(text: str) -> bool:
     """Whether a sentence describes a picture rather than the news ("This undated photo provided by the family
     shows ...", "In this May 3, 2015, photo, ...", "Jane Roe, in this photo provided by ..., is seen", "Jane
     Roe (L) speaks with ..."): a caption, even when glued to a paragraph."""
-    placed = _PLACED_NOT_PARTY.search(text) or len(_PLACED.findall(text)) >= 2
+    marks = _PLACED.findall(text)
+    placed = len(marks) >= 2 or any(mark != "R" for mark in marks)
     return bool(_PICTURE_SHOWS.match(text) or _IN_THIS_PICTURE.match(text) or _IN_THIS_PICTURE_INSIDE.search(text)
                 or placed or _GENERAL_VIEW.match(text)) and not _quoted(text)
 

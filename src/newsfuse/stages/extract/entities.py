@@ -286,7 +286,10 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     items.extend(_family_name_mentions(items))
     # a name the story only ever writes inside quotation marks of its own ("Evil Dead", "Good Morning America")
     # is the title of a film, a show or a book, not a person or an organisation
-    quoted_only = {k for k in {i.key for i in items} if all(_quoted_whole(i) for i in items if i.key == k)}
+    quoted_only = {item.key for item in items}
+    for item in items:  # one pass: a key stays while every mention of it is quoted whole
+        if item.key in quoted_only and not _quoted_whole(item):
+            quoted_only.discard(item.key)
     items = [item for item in items if item.key not in quoted_only]
     # 1. one label per name: the majority over every mention in the story
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -223,10 +223,7 @@ def credit_speakers(sentences: list[SummarySentence], quotes) -> None:
     it,” he said …", or a quotation standing alone): quoted speech in a summary is kept verbatim and
     attributed.  The speaker is the person or organisation the quotes stage found (a description such as "a
     spokesman" is not shown); a sentence quoting two speakers, or anyone unknown, is left as is."""
-    by_article: dict[str, list] = {}
-    for quote in quotes or ():
-        if quote.kind != "paraphrase":
-            by_article.setdefault(quote.article.id, []).append(quote)
+    by_article = _by_article(quotes, lambda q: q.kind != "paraphrase")
     for sentence in sentences:
         if sentence.generated or not sentence.citations:
             continue
@@ -319,10 +316,7 @@ def _pick(candidates: list[_Sentence], ranked, word_model, predicted, weights: S
 def _voices(candidates: list[_Sentence], quotes) -> list[frozenset[str]]:
     """Who speaks in each candidate: the entities the quotes stage credited with a quotation or a reported
     statement that starts inside the sentence."""
-    by_article: dict[str, list] = {}
-    for quote in quotes or ():
-        if quote.speaker is not None:
-            by_article.setdefault(quote.article.id, []).append(quote)
+    by_article = _by_article(quotes, lambda q: q.speaker is not None)
     return [frozenset(q.speaker.id for q in by_article.get(c.article.id, ())
                       if c.span.start <= q.span.start < c.span.end) for c in candidates]
 
@@ -392,11 +386,16 @@ def _sentence_vectors(candidates: list[_Sentence], vectors):
 
 def _unattributed_quotes(quotes) -> dict[str, list[tuple[int, int, int | None]]]:
     """Each article's direct quotations: their span and where their speech verb is (None when none is)."""
-    out: dict[str, list[tuple[int, int, int | None]]] = {}
+    return {article_id: [(q.span.start, q.span.end, q.cue.start if q.cue is not None else None) for q in direct]
+            for article_id, direct in _by_article(quotes, lambda q: q.kind == "direct").items()}
+
+
+def _by_article(quotes, keep) -> dict[str, list]:
+    """The story's quotes that ``keep`` accepts, grouped by article id."""
+    out: dict[str, list] = {}
     for quote in quotes or ():
-        if quote.kind == "direct":
-            cue = quote.cue.start if quote.cue is not None else None
-            out.setdefault(quote.article.id, []).append((quote.span.start, quote.span.end, cue))
+        if keep(quote):
+            out.setdefault(quote.article.id, []).append(quote)
     return out
 
 
