@@ -304,3 +304,17 @@ def test_a_caption_glued_to_the_text_is_never_summarised():
     assert caption in texts  # a claim of both outlets, first in each: the earliest-first model's best
     chosen = summary.summarize(story, story.alignment, sentences=3, scorer=_scorer_on("index", -1.0))
     assert len(chosen) == 3 and caption not in [s.text for s in chosen]
+
+
+
+@pytest.mark.parametrize("budget", [10, 25, 40, 60])
+def test_a_word_budget_is_never_overrun(bridge_story, budget):
+    chosen = summary.summarize(bridge_story, bridge_story.alignment, words=budget, scorer=_scorer_on("index", -1.0))
+    lengths = [len(s.text.split()) for s in chosen]
+    assert chosen
+    if lengths[0] > budget:  # only a first sentence longer than the whole budget overruns it, alone
+        assert len(chosen) == 1
+    else:
+        assert sum(lengths) <= budget
+        if budget >= 40:  # room for more than one sentence of this story: it is used
+            assert len(chosen) >= 2

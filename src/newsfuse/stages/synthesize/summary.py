@@ -18,7 +18,8 @@ address, a copyright notice, a photo's caption) or trails off in an ellipsis aft
 teaser cut short) is never taken.
 
 Sentences are taken best first under the length budget (sentences, or words counted as space-separated
-tokens), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
+tokens: whole sentences, as many as fit, so a summary is never longer than asked unless its first sentence
+alone is), skipping one that shares a fact with or is too similar to a sentence already taken (in words, or
 in meaning when embeddings are installed), and shown in reading order.  With the word model of
 :mod:`.scorer` too (``synthesize.summary_scorer = "learned+words"``), "best" also counts the
 words a sentence adds that a human summary of the story would hold and the sentences taken so far do not.
@@ -137,7 +138,7 @@ def leans_on_before(text: str) -> bool:
 
 def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: int = 0,
               weights: SummaryWeights = SummaryWeights(), scorer="auto", coverage=None) -> list[SummarySentence]:
-    """The summary of ``story`` in at most ``sentences`` sentences, or about ``words`` words when > 0.
+    """The summary of ``story`` in at most ``sentences`` sentences, or at most ``words`` words when > 0.
 
     ``scorer``: "auto" ranks sentences by the packaged learned model (:mod:`.scorer`) when it is there,
     None by the hand-weighted rules, or a :class:`.scorer.Scorer` to use that one.  ``coverage``: with a
@@ -190,10 +191,14 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
     used_groups: set[int] = set()
     group_of = _group_of(alignment)
     total_words = 0
+    lengths = [len(c.article.span_text(c.span).split()) for c in candidates]
 
     def fits(k: int) -> bool:
-        """Whether candidate k can be read in a summary and says something the sentences taken so far do not."""
+        """Whether candidate k can be read in a summary, says something the sentences taken so far do not
+        and, with a word budget, still fits in it (the first sentence always does)."""
         if not candidates[k].readable:
+            return False
+        if words and chosen and total_words + lengths[k] > words:
             return False
         if {group_of[r] for r in candidates[k].rows} & used_groups:
             return False
@@ -206,7 +211,7 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
         nonlocal total_words
         chosen.append(k)
         used_groups.update(group_of[r] for r in candidates[k].rows)
-        total_words += len(candidates[k].article.span_text(candidates[k].span).split())
+        total_words += lengths[k]
 
     _pick(candidates, ranked, word_model, predicted, weights, fits, take,
           done=lambda: (total_words >= words) if words else len(chosen) >= sentences,
