@@ -40,7 +40,6 @@ import numpy as np
 
 from ...model import Article, Citation, Span, Story, SummarySentence
 from ...nlp.words import STOPWORDS
-from ..clean.lines import about_a_picture
 from . import scorer as learned
 from .claims import Claim
 
@@ -176,9 +175,9 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             readable *= weights.dangling if model is None else weights.dangling_learned
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             readable *= weights.unattributed
-        if _FURNITURE.search(text) or _cut_short(text) or about_a_picture(text):
-            readable = 0.0  # furniture the cleaner left inside a paragraph (a link, a caption glued to the text),
-                            # or a sentence cut short: never taken
+        if _FURNITURE.search(text) or _cut_short(text):
+            readable = 0.0  # furniture the cleaner left inside a paragraph (a link, a credit), or a sentence cut
+                            # short: never taken (a caption glued to the text is no claim, so no candidate)
         sentence.readable = readable
         sentence.score = float(base[k]) * readable
     ranked = range(len(candidates)) if shortlist is None else shortlist.tolist()
