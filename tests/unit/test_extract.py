@@ -526,3 +526,24 @@ def test_an_embedded_posts_or_a_captions_date_is_no_event():
     article.times = find_times(text, date(2024, 3, 6))
     events = build_timeline([article], {}, similarity=0.3)
     assert [e["date"] for e in events] == ["2012", "2017-08"]
+
+
+def test_a_longer_title_a_passive_verb_and_an_asking_price_credit_no_one():
+    # a title-cased quotation of several words is a title even with a person next to a speech verb
+    quotes = _quotes('Mayor Ada Quist, asked about the city, said "It\'s On Us" was her campaign.',
+                     {"Ada Quist": "PERSON"})
+    assert not [q for q in quotes if q.kind != "paraphrase"]
+    # "was said to": hearsay about the subject, who is not the speaker
+    quotes = _quotes("In the film, Ada Quist was said to live on the upper floor.", {"Ada Quist": "PERSON"})
+    assert not quotes
+    quotes = _quotes('In the film, Ada Quist said she lived on the upper floor.', {"Ada Quist": "PERSON"})
+    assert [q.speaker.name for q in quotes] == ["Ada Quist"]
+    # "was told that": the subject is who heard it
+    quotes = _quotes("Ada Quist was told that the house had been sold.", {"Ada Quist": "PERSON"})
+    assert not quotes
+    # an asking price is no question: the quotation in the sentence has no speaker
+    quotes = _quotes('Ada Quist is asking $9.6 million for the house from "The Blue Door Diaries" show.',
+                     {"Ada Quist": "PERSON"})
+    assert all(q.speaker is None for q in quotes)
+    quotes = _quotes('"Will you sell the house to me," Ada Quist asked the buyer.', {"Ada Quist": "PERSON"})
+    assert [q.speaker.name for q in quotes] == ["Ada Quist"]

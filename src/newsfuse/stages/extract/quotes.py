@@ -80,6 +80,12 @@ _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # Fortune": short function words may stay in lower case between its capitalised words).
 _TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|in|on|for|to|at|with|from|or)\s+)*"
                           r"[A-Z0-9][\w'’&:,-]*)*\s*$")
+_TITLE_AT_MOST = 8  # a title-cased quotation of at most this many words is a title, whoever is near it
+# A form of "be" before a speech verb: the passive ("was said to live", "was told that"), whose subject is talked
+# about or to, not the speaker.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+# "asking $9.65 million", "asks 40 percent": a price or a share asked for, not a question.
+_ASKING_FIGURE = re.compile(r"\s+(?:price\b|[$€£¥]|\d)", re.I)
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
 # Endings of adjectives ("impassioned", "urgent", "emotional"): a word a description cannot end on.
@@ -259,8 +265,9 @@ def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | 
         if not words:
             continue
         cue = resolver.attribute(region)
-        if len(words) < 4 and (cue is None or _TITLE_CASED.match(text, region.content.start, region.content.end)):
-            continue  # scare quotes, titles, nicknames; a show's name after "told" ("Good Morning America")
+        titled = len(words) <= _TITLE_AT_MOST and _TITLE_CASED.match(text, region.content.start, region.content.end)
+        if len(words) < 4 and cue is None or titled:
+            continue  # scare quotes, nicknames; titles of shows, songs, campaigns ("Sex and the City", "It's On Us")
         quote = Quote(article, region.content, _kind(text, region, _containing(sentences, region.open)))
         if cue is not None:
             quote.speaker, quote.speaker_text, quote.cue = cue
@@ -404,8 +411,18 @@ class _Resolver:
         masked = self.masked
         if masked[v_start:v_start + 1].isupper() and _NAME_WORD_BEFORE.search(masked[max(0, v_start - 40):v_start]):
             return False
+        word = masked[v_start:v_end].lower()
+        if self._passive(v_start, v_end) or word.startswith("ask") and _ASKING_FIGURE.match(masked, v_end):
+            return False
         return not (_NOUN_BEFORE.search(masked[max(0, v_start - 40):v_start])
                     or masked[v_start:v_end].lower() in ("tell", "tells") and _NO_SPEECH_AFTER.match(masked, v_end))
+
+    def _passive(self, v_start: int, v_end: int) -> bool:
+        """Whether the speech verb at v_start is a passive participle after a form of "be" ("was said to",
+        "was told that", "has been asked"): its subject is who is talked about or to, not who speaks."""
+        word = self.masked[v_start:v_end].lower()
+        return word not in ("quoted", "quote") and not word.endswith(("ing", "s")) and \
+            bool(_PASSIVE_BEFORE.search(self.masked[max(0, v_start - 40):v_start]))
 
     def _speaker_of(self, v_start: int, v_end: int, sentence: Span, region: _Region) -> _Found | None:
         verb = self.masked[v_start:v_end].lower()
@@ -675,6 +692,8 @@ class _Resolver:
             word = verb.group(1).lower()
             if word not in _PARAPHRASE_VERBS:
                 continue
+            if self._passive(sentence.start + verb.start(), sentence.start + verb.end()):
+                continue
             rest = chunk[verb.end():]
             that = re.match(r"(?:\s+(?!(?:he|she|they|it|we|i|and|but|or)\b)[^\s,.;:]+){0,6}?\s+that\s+", rest, re.I)
             v_start = sentence.start + verb.start()
@@ -708,6 +727,8 @@ class _Resolver:
             if match:
                 v_start = sentence.start + comma + 1 + match.start(2)
                 cue = Span(v_start, sentence.start + comma + 1 + match.end(2))
+                if self._passive(v_start, v_start + len(match.group(2).split()[0])):
+                    continue
                 found = self._noun_phrase_left(sentence.start + comma + 1, v_start, cue, loose=True)
                 if found:
                     return sentence.start, sentence.start + comma, found
