@@ -277,6 +277,18 @@ def test_a_video_players_text_run_into_one_line_is_removed():
     assert "CLOSE" not in article.text and "Skip in" not in article.text
 
 
+def test_what_a_page_shows_when_its_player_script_cannot_run_is_furniture_and_no_title():
+    notices = ["Please enable Javascript to watch this video", "JavaScript is disabled",
+               "You need to enable JavaScript to listen to this clip", "Your browser does not support the video tag."]
+    kept = "The council said the script for the ferry timetable would be published online on Friday."
+    article = _clean("\n".join([notices[0], "", BODY[0], "", notices[1], "", notices[2], "", BODY[1], "", kept, "",
+                                notices[3], "", BODY[2], "", BODY[3]]))
+    reasons = _reasons(article)
+    assert all(reasons[n] == "media player" for n in notices)
+    assert article.title != notices[0] and kept in article.text
+    assert "avascript" not in article.text
+
+
 def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():
     caption = "Inspectors walk under the old bridge on Wednesday. (Jon Pike/The Daily Planet)"
     link = "[Mayor responds after the vote: 'We had no choice. The beams were gone.']"

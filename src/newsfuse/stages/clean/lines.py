@@ -124,6 +124,11 @@ _LABELLED_URL = re.compile(r"^[\w ]{1,40}:\s*(?:https?://|www\.)\S+$", re.I)
 # Any length: a gallery's or a player's whole strip is one line of innerText, captions and all.
 _WIDGET = re.compile(r"\bhide caption \d+ of \d+\b|\b\d+ of \d+ (?:photos|images)\b|\breplay more videos\b|"
                      r"\bfull screen autoplay\b|^\W*just watched\b", re.I)
+# What a page shows in place of a player, a feed or comments when its script cannot run ("Please enable JavaScript to
+# watch this video", "JavaScript is disabled", "Your browser does not support the video tag").
+_NO_SCRIPT = re.compile(r"\b(?:enable|turn on|activate|allow)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|"
+                        r"turned off|required|must be enabled)\b|\byour browser (?:does not|doesn['’]t|cannot|can['’]t) "
+                        r"(?:support|play|display)\b", re.I)
 _WIDGET_START = re.compile(r"^\W*(?:hide caption|buy photo)\b", re.I)  # a caption under its gallery buttons
 # A video player's text run together: its close button, its controls, then the clip's description and credit
 # ("CLOSE Skip in Skip x Embed x Share Police said on Tuesday ... Video provided by Newsy Newslook").
@@ -285,7 +290,7 @@ def furniture_reason(line: Line) -> str | None:
         return LINK
     if words <= 8 and _LABELLED_URL.match(text):
         return SOURCE_LINK
-    if _WIDGET.search(text) or words <= 80 and _WIDGET_START.match(text):
+    if _WIDGET.search(text) or words <= 80 and _WIDGET_START.match(text) or words <= 16 and _NO_SCRIPT.search(text):
         return PLAYER
     if words <= 80 and (_CLOSE_BUTTON.match(text) or _PLAYER_INSIDE.search(text) or _VIDEO_CREDIT_END.search(text)):
         return PLAYER
