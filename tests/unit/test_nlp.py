@@ -28,3 +28,13 @@ def test_sentences_respect_abbreviations_initials_and_quotes():
     got = [text[s.start:s.end] for s in split_spans(text)]
     assert got == ["Mr. Putin met U.S. officials.", "John F. Kennedy was cited.",
                    'Trump added, "He used my motto, “COMMON SENSE.” We both believe it."', "Then he left."]
+
+
+def test_sentences_a_capture_glued_together_are_split_and_abbreviations_and_addresses_are_not():
+    text = ("A copy of each page will be preserved.Then the archive hopes links point to it. "
+            "He moved to St.Louis in May and spoke at 8 a.m.The rest is at IGC.org.These pages stay online. "
+            "He said: “We left for good.”Then he waved.")
+    got = [text[s.start:s.end] for s in split_spans(text)]
+    assert got == ["A copy of each page will be preserved.", "Then the archive hopes links point to it.",
+                   "He moved to St.Louis in May and spoke at 8 a.m.The rest is at IGC.org.",
+                   "These pages stay online.", "He said: “We left for good.”", "Then he waved."]

@@ -18,6 +18,10 @@ ft mt ave blvd rd hwy
 NUMERIC_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "op", "art", "p", "pp"})
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+# Two sentences a capture glued together without a space ("will be preserved.Then the archive"): a word of two or
+# more small letters, its stop, and a capitalised word.  An abbreviation ("St.Louis", "a.m.The") or a web address
+# ("site.org") does not match that shape.
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?]”?(?=[A-Z][a-z]+\b)")
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-Ý]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 
@@ -34,9 +38,10 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
 def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
     chunk = text[start:end]
     cursor = 0
-    for match in _CANDIDATE.finditer(chunk):
+    matches = sorted([*_CANDIDATE.finditer(chunk), *_GLUED.finditer(chunk)], key=lambda m: m.start())
+    for match in matches:
         boundary = match.end()
-        if not _NEXT_START.match(chunk, boundary):
+        if boundary <= cursor or match.re is _CANDIDATE and not _NEXT_START.match(chunk, boundary):
             continue
         before = chunk[cursor:match.start() + 1]
         if _inside_quote(chunk[cursor:boundary]):
