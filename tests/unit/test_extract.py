@@ -341,6 +341,18 @@ def test_an_occupation_taken_into_a_name_is_a_role():
     assert [(e.name, e.type) for e in index.entities] == [("Ada Quist", "person")]
 
 
+def test_a_name_with_a_stock_ticker_is_a_company_in_every_mention():
+    text = ("Retailer Ada Quist (QUIS.N) agreed to buy shoemaker Bo Tran BOTR.L on Tuesday. Ada Quist has long "
+            "sold handbags; Bo Tran makes shoes. Quist said the deal would close in May. Rival Cy Moor "
+            "(NYSE: MOOR) declined to comment, and its founder Cy Moor did not answer. Analyst Di Kahn said so.")
+    article = _article(text)
+    names = {"Ada Quist": "PERSON", "Bo Tran": "PERSON", "Quist": "PERSON", "Cy Moor": "PERSON", "Di Kahn": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    types = {e.name: e.type for e in index.entities}
+    assert types["Ada Quist"] == types["Bo Tran"] == types["Cy Moor"] == "organization"
+    assert types.get("Quist", "organization") == "organization" and types["Di Kahn"] == "person"
+
+
 def test_a_name_only_ever_in_quotation_marks_is_a_title():
     text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
             'Alvarez spoke to "Good Morning America" on Monday. Critics called it ‘Raimi’s revenge’.')

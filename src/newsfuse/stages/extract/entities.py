@@ -45,6 +45,10 @@ entrepreneur investor businessman businesswoman billionaire mountaineer climber 
 """.split())
 # The legal form a company's name ends with (folded): a "person" ending so is a misread firm.
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
+# A stock ticker right after a name ("Michael Kors (KORS.N)", "Jimmy Choo CHOO.L", "(NYSE: KORS)"): a company
+# named after its founder, never a person.
+_TICKER_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX)(?:\s+American)?\s*:\s*[A-Z][A-Z.]{0,6}"
+                           r"|[A-Z]{2,5}\.[A-Z]{1,2})\b")
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|fr)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A tagged name that starts with someone's possessive: "Lightspeed’s " of "Lightspeed’s Jeremy Liew".
@@ -251,6 +255,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     """Merge the mentions of a story's articles into entities."""
     items: list[_Mention] = []
     titled_people: Counter = Counter()  # names the model took with a person's title ("Musician Jane Roe")
+    listed: set[str] = set()  # names the model took for a person's, followed by a stock ticker
     for article in articles:
         cased = any(c.isupper() for c in article.text)
         for mention in mentions.get(article.id, []):
@@ -274,6 +279,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 titled, name = untitled != name, untitled
                 if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS:
                     label = "ORG"  # "Spaeder LLP": a firm, whatever the model says
+                elif _TICKER_AFTER.match(article.text, span.end):
+                    listed.add(fold(name))  # "Michael Kors (KORS.N)": a listed company, in every mention
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
@@ -297,6 +304,10 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
         votes[item.key][item.label] += 1
     for key, count in titled_people.items():
         votes[key]["PERSON"] += 2 * count  # a name under a person's title is a person's, whatever its other labels
+    short_names = {key.split()[-1] for key in listed}  # "Kors said on a call": the company, short
+    for key, counter in votes.items():
+        if (key in listed or len(key.split()) == 1 and key in short_names) and key not in titled_people:
+            counter["ORG"] += sum(counter.values()) + 1  # (a name under a person's title stays a person's)
     person_surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) >= 2 and v.most_common(1)[0][0] == "PERSON"}
     for key, counter in votes.items():
         if len(key.split()) == 1 and key in person_surnames and counter.most_common(1)[0][0] in ("ORG", "GPE", "NORP"):
