@@ -353,6 +353,17 @@ def test_a_name_with_a_stock_ticker_is_a_company_in_every_mention():
     assert types.get("Quist", "organization") == "organization" and types["Di Kahn"] == "person"
 
 
+def test_a_family_name_of_two_words_joins_the_full_name():
+    text = ("The film was directed by Ada Vogt-Roberts. Vogt-Roberts said it took a year. Vogt-Roberts smiled. "
+            "Gabriel Garcia Marquez wrote the book; Garcia Marquez never saw the film. Bo Roberts produced it.")
+    article = _article(text)
+    names = {"Ada Vogt-Roberts": "PERSON", "Vogt-Roberts": "PERSON", "Gabriel Garcia Marquez": "PERSON",
+             "Garcia Marquez": "PERSON", "Bo Roberts": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    people = sorted(sorted(e.variants) for e in index.entities)
+    assert people == [["Ada Vogt-Roberts", "Vogt-Roberts"], ["Bo Roberts"], ["Gabriel Garcia Marquez", "Garcia Marquez"]]
+
+
 def test_a_name_only_ever_in_quotation_marks_is_a_title():
     text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
             'Alvarez spoke to "Good Morning America" on Monday. Critics called it ‘Raimi’s revenge’.')

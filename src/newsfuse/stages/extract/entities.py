@@ -489,8 +489,11 @@ def _person_groups(counts: Counter) -> list[list[str]]:
         first, last = key.split()[0], key.split()[-1]
         for group in groups:
             g_first, g_last = group[0].split()[0], group[0].split()[-1]
-            if _similar(last, g_last, 0.85) and (_similar(first, g_first, 0.8) or first[0] == g_first[0] and
-                                                 (len(first) == 1 or len(g_first) == 1)):
+            # a name of two words or more that ends another ("Vogt-Roberts" of "Jordan Vogt-Roberts", folded
+            # to two words; "Garcia Marquez" of "Gabriel Garcia Marquez") is that person's family name
+            tail = any(len(m.split()) >= 2 and (m.endswith(" " + key) or key.endswith(" " + m)) for m in group)
+            if tail or _similar(last, g_last, 0.85) and (_similar(first, g_first, 0.8) or first[0] == g_first[0] and
+                                                         (len(first) == 1 or len(g_first) == 1)):
                 group.append(key)
                 break
         else:
