@@ -331,6 +331,15 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
     assert [e.name for e in index.entities] == ["John Fuller"]
 
 
+def test_an_appositive_role_stays_in_its_paragraph():
+    from newsfuse.stages.extract.entities import role_after
+
+    text = "Jane Roe, The Jane Roe Collection\n\nThe singer, actress and TV star started her brand a decade ago."
+    assert role_after(text, text.index(",")) is None
+    text = "Ann Lee, the company spokeswoman\nShe said the line sold out."
+    assert role_after(text, text.index(",")) == "company spokeswoman"
+
+
 def test_an_occupation_taken_into_a_name_is_a_role():
     text = ("Musician Ada Quist played the hall on Friday. Ada Quist and her band sold out. "
             "The promoter said Ada Quist would return.")

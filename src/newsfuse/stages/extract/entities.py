@@ -141,7 +141,9 @@ def _head_of_department(tokens: list[str]) -> bool:
     return False
 
 
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s+([^,.;()\"“”]{3,70}?)\s*(?:,|\.|;|$)", re.I)
+# (within the paragraph: "Jane Roe, The Jane Roe Collection" as a heading, then "The singer started ..." below it)
+_APPOSITIVE = re.compile(r",[ \t]+(?:the|a|an|its|their|his|her)[ \t]+([^,.;()\"“”\n]{3,70}?)[ \t]*(?:,|\.|;|\n|$)",
+                         re.I)
 
 
 def role_after(text: str, end: int) -> str | None:
