@@ -373,6 +373,16 @@ def test_a_family_name_of_two_words_joins_the_full_name():
     assert people == [["Ada Vogt-Roberts", "Vogt-Roberts"], ["Bo Roberts"], ["Gabriel Garcia Marquez", "Garcia Marquez"]]
 
 
+def test_a_piece_of_an_institutions_name_is_no_person():
+    text = ("Nola died at the San Diego Zoo Safari Park on Sunday. She had flown in through John F. Kennedy Airport "
+            "in 1989, keeper Jane Park said. Frank Church visited her.")
+    article = _article(text)
+    names = {"Zoo Safari": "PERSON", "John F. Kennedy Airport": "PERSON", "Jane Park": "PERSON",
+             "Frank Church": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert sorted(e.name for e in index.entities if e.type == "person") == ["Frank Church", "Jane Park"]
+
+
 def test_a_name_only_ever_in_quotation_marks_is_a_title():
     text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
             'Alvarez spoke to "Good Morning America" on Monday. Critics called it ‘Raimi’s revenge’.')

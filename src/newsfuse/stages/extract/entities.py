@@ -45,6 +45,11 @@ entrepreneur investor businessman businesswoman billionaire mountaineer climber 
 """.split())
 # The legal form a company's name ends with (folded): a "person" ending so is a misread firm.
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
+# Words of a place's or an institution's name that no one's name holds (unlike "Park" or "Church", which are
+# family names too): a "person" with one is a piece of a longer name ("Zoo Safari" of "San Diego Zoo Safari Park").
+_INSTITUTION_WORDS = frozenset("""zoo safari museum university hospital airport stadium arena institute academy
+foundation association committee council ministry department cathedral library gallery theater theatre casino
+mall aquarium""".split())
 # A stock ticker right after a name ("Michael Kors (KORS.N)", "Jimmy Choo CHOO.L", "(NYSE: KORS)"): a company
 # named after its founder, never a person.
 _TICKER_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX)(?:\s+American)?\s*:\s*[A-Z][A-Z.]{0,6}"
@@ -275,6 +280,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 continue  # a photo credit ("Jane Roe/ESPN", "Jane Roe/"): no one's name has a slash
             if label == "PERSON" and _TWO_NAMES.search(name):
                 continue  # "McCabe, Chaffetz said": two people run together by the tagger
+            if label == "PERSON" and _INSTITUTION_WORDS & set(fold(name).split()):
+                continue  # "Zoo Safari", "Museum Director": part of an institution's name, no person
             titled = False
             if label == "PERSON":
                 untitled = _without_titles(name)
