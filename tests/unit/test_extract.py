@@ -373,7 +373,7 @@ def test_a_family_name_of_two_words_joins_the_full_name():
     assert people == [["Ada Vogt-Roberts", "Vogt-Roberts"], ["Bo Roberts"], ["Gabriel Garcia Marquez", "Garcia Marquez"]]
 
 
-def test_a_piece_of_an_institutions_name_is_no_person():
+def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_organisation():
     text = ("Nola died at the San Diego Zoo Safari Park on Sunday. She had flown in through John F. Kennedy Airport "
             "in 1989, keeper Jane Park said. Frank Church visited her.")
     article = _article(text)
@@ -381,6 +381,10 @@ def test_a_piece_of_an_institutions_name_is_no_person():
              "Frank Church": "PERSON"}
     index = build_entities([article], {article.id: _mentions(article, names)})
     assert sorted(e.name for e in index.entities if e.type == "person") == ["Frank Church", "Jane Park"]
+    text = "Six Kappa Sigma members were charged. Kappa Sigma lost its charter, Ann Lee said."
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Kappa Sigma": "PERSON", "Ann Lee": "PERSON"})})
+    assert {e.name: e.type for e in index.entities} == {"Kappa Sigma": "organization", "Ann Lee": "person"}
 
 
 def test_a_name_only_ever_in_quotation_marks_is_a_title():

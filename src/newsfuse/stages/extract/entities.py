@@ -47,6 +47,9 @@ entrepreneur investor businessman businesswoman billionaire mountaineer climber 
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
 # Words of a place's or an institution's name that no one's name holds (unlike "Park" or "Church", which are
 # family names too): a "person" with one is a piece of a longer name ("Zoo Safari" of "San Diego Zoo Safari Park").
+# The letters of a fraternity's or a sorority's name ("Kappa Sigma", "Alpha Phi Alpha"): an organisation.
+_GREEK_LETTERS = frozenset("""alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho
+sigma tau upsilon phi chi psi omega""".split())
 _INSTITUTION_WORDS = frozenset("""zoo safari museum university hospital airport stadium arena institute academy
 foundation association committee council ministry department cathedral library gallery theater theatre casino
 mall aquarium""".split())
@@ -286,8 +289,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             if label == "PERSON":
                 untitled = _without_titles(name)
                 titled, name = untitled != name, untitled
-                if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS:
-                    label = "ORG"  # "Spaeder LLP": a firm, whatever the model says
+                if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS or set(fold(name).split()) <= _GREEK_LETTERS:
+                    label = "ORG"  # "Spaeder LLP", "Kappa Sigma": a firm, a fraternity, whatever the model says
                 elif _TICKER_AFTER.match(article.text, span.end):
                     listed.add(fold(name))  # "Michael Kors (KORS.N)": a listed company, in every mention
             key = fold(name)
