@@ -289,6 +289,15 @@ def test_what_a_page_shows_when_its_player_script_cannot_run_is_furniture_and_no
     assert "avascript" not in article.text
 
 
+def test_a_publications_name_above_the_text_is_no_headline():
+    for masthead in ("Harbor Law Record", "The Daily Planet News"):
+        article = _clean("\n".join([masthead, "", BODY[0], "", BODY[1], "", BODY[2], "", BODY[3]]))
+        assert article.title != masthead
+    headline = "Old bridge closed after inspectors find rusted beams"
+    article = _clean("\n".join(["Harbor Law Record", "", headline, "", BODY[0], "", BODY[1], "", BODY[2]]))
+    assert article.title == headline
+
+
 def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():
     caption = "Inspectors walk under the old bridge on Wednesday. (Jon Pike/The Daily Planet)"
     link = "[Mayor responds after the vote: 'We had no choice. The beams were gone.']"

@@ -177,7 +177,8 @@ def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str,
                 line.reason = rules.TITLE
         return known.strip()
     candidates = [line for line in header if line.reason in (rules.HEADLINE, rules.HEADER, None)
-                  and (is_heading_shaped(line) or 3 <= line.word_count <= 30 and not line.terminal)]
+                  and (is_heading_shaped(line) or 3 <= line.word_count <= 30 and not line.terminal)
+                  and not _MASTHEAD.match(line.text)]
     if not candidates:
         return None
     body_words = set(content_words(first_paragraph)) | _body_words(lines)
@@ -194,6 +195,14 @@ def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str,
     chosen = max(enumerate(candidates), key=lambda pair: score(*pair))[1]
     chosen.reason = rules.TITLE
     return chosen.text.strip()
+
+
+# A publication's name on a line of its own ("Harvard Law Record", "The Denver Post"): the page's masthead, not
+# the article's headline.
+_MASTHEAD = re.compile(r"^\s*(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}(?:Times|Post|Journal|Herald|Tribune|Gazette|News|"
+                       r"Daily|Chronicle|Observer|Review|Telegraph|Record|Register|Courier|Dispatch|Bulletin|"
+                       r"Examiner|Inquirer|Star|Sun|Monitor|Express|Standard|Mirror|Guardian|Independent|Magazine|"
+                       r"Weekly|Today|Report|Reporter|Wire|Online)\s*$")
 
 
 def _body_words(lines: list[Line]) -> set[str]:
