@@ -231,6 +231,7 @@ def test_the_packaged_word_models_load_and_a_damaged_one_is_refused(bridge_story
     ("The full inspection report can be read at https://harbor.example/report for the details.", False),
     ("Harbor shop owners who have seen fewer visitors since the bridge repairs began say that the...", True),
     ("Charged with eight counts of reckless endangerment of harbor ferry passengers.", True),  # a list's item
+    ("The mayor then listed the reasons the council gave for closing the bridge this week:", False),  # a lead-in
 ])
 def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence(furniture, first):
     """A web address or a copyright notice the cleaner kept because it sits inside a paragraph of body text,

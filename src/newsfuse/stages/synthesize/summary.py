@@ -15,7 +15,8 @@ Either way, readability out of context lowers the rank: a sentence that opens wi
 connective ("He added", "But"), holds a quotation no one in the sentence is credited with, or is a
 fragment under 8 words or a run-on over 50 is worth less on its own; one that holds page furniture (a web
 address, a copyright notice, a photo's caption) or trails off in an ellipsis after a function word (a
-teaser cut short) or is an item of a list ("Charged with possession of alcohol.") is never taken.
+teaser cut short), is an item of a list ("Charged with possession of alcohol.") or leads into what follows it
+(ends on a colon) is never taken.
 
 Sentences are taken best first under the length budget (sentences, or words counted as space-separated
 tokens: whole sentences, as many as fit, so a summary is never longer than asked unless its first sentence
@@ -58,6 +59,8 @@ _DANGLING = re.compile(r"^[\"“‘']?(?:he|she|they|it|its|his|her|their|this|t
 
 # An item of a list, with no subject and no clause of its own: "Charged with possession of alcohol by a minor."
 _LIST_ITEM = re.compile(r"^[A-Z][a-z]+ed\s+(?:with|of|for|in|to|by|at|on|from|as)\b[^,;:\"“”]*$")
+# A sentence that leads into what follows it: "Kagan delivers a series of jokes:"
+_LEADS_IN = re.compile(r":\s*$")
 
 
 def _cut_short(text: str) -> bool:
@@ -179,10 +182,10 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
             readable *= weights.dangling if model is None else weights.dangling_learned
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             readable *= weights.unattributed
-        if _FURNITURE.search(text) or _cut_short(text) or _LIST_ITEM.match(text.strip()):
+        if _FURNITURE.search(text) or _cut_short(text) or _LIST_ITEM.match(text.strip()) or _LEADS_IN.search(text):
             readable = 0.0  # furniture the cleaner left inside a paragraph (a link, a credit), a sentence cut
-                            # short or a list's item: never taken (a caption glued to the text is no claim, so no
-                            # candidate)
+                            # short, a list's item or a lead-in: never taken (a caption glued to the text is no
+                            # claim, so no candidate)
         sentence.readable = readable
         sentence.score = float(base[k]) * readable
     ranked = range(len(candidates)) if shortlist is None else shortlist.tolist()
