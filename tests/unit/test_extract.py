@@ -385,6 +385,10 @@ def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_org
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"Kappa Sigma": "PERSON", "Ann Lee": "PERSON"})})
     assert {e.name: e.type for e in index.entities} == {"Kappa Sigma": "organization", "Ann Lee": "person"}
+    text = "The court cited Brulotte v. Thys, Ann Lee said."
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Brulotte v. Thys": "PERSON", "Ann Lee": "PERSON"})})
+    assert [e.name for e in index.entities] == ["Ann Lee"]  # the parties of a court case are no person
 
 
 def test_a_name_only_ever_in_quotation_marks_is_a_title():

@@ -47,6 +47,7 @@ entrepreneur investor businessman businesswoman billionaire mountaineer climber 
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
 # Words of a place's or an institution's name that no one's name holds (unlike "Park" or "Church", which are
 # family names too): a "person" with one is a piece of a longer name ("Zoo Safari" of "San Diego Zoo Safari Park").
+_CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s")  # "Roe v. Wade", "Kimble vs. Marvel": parties of a court case
 # The letters of a fraternity's or a sorority's name ("Kappa Sigma", "Alpha Phi Alpha"): an organisation.
 _GREEK_LETTERS = frozenset("""alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho
 sigma tau upsilon phi chi psi omega""".split())
@@ -283,8 +284,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 continue  # a photo credit ("Jane Roe/ESPN", "Jane Roe/"): no one's name has a slash
             if label == "PERSON" and _TWO_NAMES.search(name):
                 continue  # "McCabe, Chaffetz said": two people run together by the tagger
-            if label == "PERSON" and _INSTITUTION_WORDS & set(fold(name).split()):
-                continue  # "Zoo Safari", "Museum Director": part of an institution's name, no person
+            if label == "PERSON" and (_INSTITUTION_WORDS & set(fold(name).split()) or _CASE_NAME.search(name)):
+                continue  # "Zoo Safari": part of an institution's name; "Brulotte v. Thys": a court case's
             titled = False
             if label == "PERSON":
                 untitled = _without_titles(name)
