@@ -389,6 +389,11 @@ def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_org
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"Brulotte v. Thys": "PERSON", "Ann Lee": "PERSON"})})
     assert [e.name for e in index.entities] == ["Ann Lee"]  # the parties of a court case are no person
+    text = "He backed the Buffett Rule on taxes, said the Rev. Ann Lee, who knew the late Bo Ray."
+    article = _article(text)
+    names = {"the Buffett Rule": "PERSON", "the Rev. Ann Lee": "PERSON", "the late Bo Ray": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert sorted(e.name for e in index.entities) == ["Ann Lee", "Bo Ray"]  # "the" names no one, bar a title
 
 
 def test_a_name_only_ever_in_quotation_marks_is_a_title():

@@ -278,6 +278,13 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                     continue  # "Fernandez’s David", "Adele’s Grammy": a role or a thing of someone's, no name
                 span = Span(owner.end(), span.end)
             name = clean_name(article.text[span.start:span.end])
+            if label == "PERSON":  # "the Rev. Jane Roe", "the late John Roe": the title after "the" goes too
+                name = clean_name(re.sub(r"^late\s+", "", name, flags=re.I))
+            the = re.match(r"the\s+(\S+)", article.text[span.start:span.end], re.I) if label == "PERSON" else None
+            if the and not _HONORIFICS.match(the.group(1) + " ") and \
+                    the.group(1).lower().rstrip(".") not in ROLE_HEADS | {"late", "rev", "reverend"}:
+                continue  # "the Buffett Rule", "the Amber Alert": this mention names no one ("the Rev. Martin
+                          # Luther King Jr." does; and other mentions may, as in "the Martin Luther King Jr. case")
             if label == "PERSON" and cased and not any(c.isupper() for c in name):
                 continue  # "marijuana", "the mayor": in cased text a person's name has a capital
             if name.endswith("/") or label == "PERSON" and "/" in name:
