@@ -45,12 +45,14 @@ entrepreneur investor businessman businesswoman billionaire mountaineer climber 
 """.split())
 # The legal form a company's name ends with (folded): a "person" ending so is a misread firm.
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
-# Words of a place's or an institution's name that no one's name holds (unlike "Park" or "Church", which are
-# family names too): a "person" with one is a piece of a longer name ("Zoo Safari" of "San Diego Zoo Safari Park").
 _CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s")  # "Roe v. Wade", "Kimble vs. Marvel": parties of a court case
+# What may follow "the" in a person's name as tagged: a title ("the Rev. Jane Roe", "the late John Roe").
+_TITLED_AFTER_THE = ROLE_HEADS | {"late", "rev", "reverend"}
 # The letters of a fraternity's or a sorority's name ("Kappa Sigma", "Alpha Phi Alpha"): an organisation.
 _GREEK_LETTERS = frozenset("""alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho
 sigma tau upsilon phi chi psi omega""".split())
+# Words of a place's or an institution's name that no one's name holds (unlike "Park" or "Church", which are
+# family names too): a "person" with one is a piece of a longer name ("Zoo Safari" of "San Diego Zoo Safari Park").
 _INSTITUTION_WORDS = frozenset("""zoo safari museum university hospital airport stadium arena institute academy
 foundation association committee council ministry department cathedral library gallery theater theatre casino
 mall aquarium""".split())
@@ -282,7 +284,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 name = clean_name(re.sub(r"^late\s+", "", name, flags=re.I))
             the = re.match(r"the\s+(\S+)", article.text[span.start:span.end], re.I) if label == "PERSON" else None
             if the and not _HONORIFICS.match(the.group(1) + " ") and \
-                    the.group(1).lower().rstrip(".") not in ROLE_HEADS | {"late", "rev", "reverend"}:
+                    the.group(1).lower().rstrip(".") not in _TITLED_AFTER_THE:
                 continue  # "the Buffett Rule", "the Amber Alert": this mention names no one ("the Rev. Martin
                           # Luther King Jr." does; and other mentions may, as in "the Martin Luther King Jr. case")
             if label == "PERSON" and cased and not any(c.isupper() for c in name):
