@@ -396,6 +396,21 @@ def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_org
     assert sorted(e.name for e in index.entities) == ["Ann Lee", "Bo Ray"]  # "the" names no one, bar a title
 
 
+def test_a_family_name_alone_is_not_given_to_the_one_person_when_a_misread_relative_is_named_more():
+    text = ("Ada Quist took her son Bo Quist on Monday. Ada Quist was arrested. Ada Quist told police she was sorry. "
+            "Quist said so twice. Quist cried.")
+    article = _article(text)
+    mentions = _mentions(article, {"Ada Quist": "ORG", "Bo Quist": "PERSON", "Quist": "PERSON"})
+    index = build_entities([article], {article.id: mentions})
+    bo = next(e for e in index.entities if e.name == "Bo Quist")
+    assert bo.variants == ["Bo Quist"]  # "Quist said" is not the boy's
+    # with no such rival, the family name alone is the one person's
+    text = "Bo Quist won on Monday. Quist said so twice. Quist smiled."
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Bo Quist": "PERSON", "Quist": "PERSON"})})
+    assert [sorted(e.variants) for e in index.entities] == [["Bo Quist", "Quist"]]
+
+
 def test_a_name_only_ever_in_quotation_marks_is_a_title():
     text = ('The remake of “The Evil Dead,” directed by Fede Alvarez, opens Friday. “Evil Dead’’ is gorier. '
             'Alvarez spoke to "Good Morning America" on Monday. Critics called it ‘Raimi’s revenge’.')

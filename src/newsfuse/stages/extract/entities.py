@@ -345,7 +345,9 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     cluster_of: dict[tuple[str, str], int] = {}
     clusters: list[list[str]] = []
     for kind, counts in keys_by_type.items():
-        for group in (_person_groups(counts) if kind == "person" else _other_groups(counts)):
+        groups = _person_groups(counts, keys_by_type.get("organization", Counter())) if kind == "person" \
+            else _other_groups(counts)
+        for group in groups:
             for key in group:
                 cluster_of[(kind, key)] = len(clusters)
             clusters.append(group)
@@ -504,7 +506,13 @@ def _shared_family_names(counts: Counter) -> frozenset[str]:
     return frozenset(shared)
 
 
-def _person_groups(counts: Counter) -> list[list[str]]:
+def _person_groups(counts: Counter, organisations: Counter | None = None) -> list[list[str]]:
+    """The story's person names grouped by who they name.  A family name alone joins the person whose full
+    name ends with it, unless a two-word name the tagger took for an organisation ends with it too and is
+    written more often than that person's names: then it may as well be that one ("Pasztor said", with the
+    mother "Amber Pasztor" read as an organisation and her son "Rene Pasztor" as the one person), and it
+    stays a name of its own rather than be given to the wrong one."""
+    organisations = organisations or Counter()
     full = sorted((k for k in counts if len(k.split()) >= 2), key=lambda k: (-counts[k], k))
     groups: list[list[str]] = []
     for key in full:
@@ -525,6 +533,11 @@ def _person_groups(counts: Counter) -> list[list[str]]:
         matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
         if not matches:  # a family name written first: "Chen Wei" ... "Chen"
             matches = [g for g in groups if any(key == member.split()[0] for member in g if len(member.split()) >= 2)]
+        rival = max((n for k, n in organisations.items() if len(k.split()) == 2 and k.split()[1] == key
+                     and k.split()[0].isalpha()), default=0)
+        if matches and rival > max(sum(counts[m] for m in g) for g in matches):
+            groups.append([key])  # maybe another family member, misread: "Pasztor" stays a name of its own
+            continue
         if matches:
             best = max(matches, key=lambda g: sum(counts[m] for m in g))
             best.append(key)
