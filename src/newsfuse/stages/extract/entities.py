@@ -299,13 +299,14 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             if label == "PERSON":
                 untitled = _without_titles(name)
                 titled, name = untitled != name, untitled
-                if fold(name).rpartition(" ")[2] in _COMPANY_ENDINGS or set(fold(name).split()) <= _GREEK_LETTERS:
-                    label = "ORG"  # "Spaeder LLP", "Kappa Sigma": a firm, a fraternity, whatever the model says
-                elif _TICKER_AFTER.match(article.text, span.end):
-                    listed.add(fold(name))  # "Michael Kors (KORS.N)": a listed company, in every mention
             key = fold(name)
             if not key or len(key) < 2 or key.isdigit():
                 continue
+            if label == "PERSON":
+                if key.rpartition(" ")[2] in _COMPANY_ENDINGS or set(key.split()) <= _GREEK_LETTERS:
+                    label = "ORG"  # "Spaeder LLP", "Kappa Sigma": a firm, a fraternity, whatever the model says
+                elif _TICKER_AFTER.match(article.text, span.end):
+                    listed.add(key)  # "Michael Kors (KORS.N)": a listed company, in every mention
             if titled:
                 titled_people[key] += 1
             if label != "PERSON" and _in_title(article.text, span, key):
@@ -512,7 +513,11 @@ def _person_groups(counts: Counter, organisations: Counter | None = None) -> lis
     written more often than that person's names: then it may as well be that one ("Pasztor said", with the
     mother "Amber Pasztor" read as an organisation and her son "Rene Pasztor" as the one person), and it
     stays a name of its own rather than be given to the wrong one."""
-    organisations = organisations or Counter()
+    rivals: Counter = Counter()  # family name -> the most written two-word "organisation" ending with it
+    for name, n in (organisations or Counter()).items():
+        words = name.split()
+        if len(words) == 2 and words[0].isalpha():
+            rivals[words[1]] = max(rivals[words[1]], n)
     full = sorted((k for k in counts if len(k.split()) >= 2), key=lambda k: (-counts[k], k))
     groups: list[list[str]] = []
     for key in full:
@@ -533,9 +538,7 @@ def _person_groups(counts: Counter, organisations: Counter | None = None) -> lis
         matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
         if not matches:  # a family name written first: "Chen Wei" ... "Chen"
             matches = [g for g in groups if any(key == member.split()[0] for member in g if len(member.split()) >= 2)]
-        rival = max((n for k, n in organisations.items() if len(k.split()) == 2 and k.split()[1] == key
-                     and k.split()[0].isalpha()), default=0)
-        if matches and rival > max(sum(counts[m] for m in g) for g in matches):
+        if matches and rivals[key] > max(sum(counts[m] for m in g) for g in matches):
             groups.append([key])  # maybe another family member, misread: "Pasztor" stays a name of its own
             continue
         if matches:

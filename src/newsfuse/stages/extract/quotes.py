@@ -415,7 +415,7 @@ class _Resolver:
         if self._passive(v_start, v_end) or word.startswith("ask") and _ASKING_FIGURE.match(masked, v_end):
             return False
         return not (_NOUN_BEFORE.search(masked[max(0, v_start - 40):v_start])
-                    or masked[v_start:v_end].lower() in ("tell", "tells") and _NO_SPEECH_AFTER.match(masked, v_end))
+                    or word in ("tell", "tells") and _NO_SPEECH_AFTER.match(masked, v_end))
 
     def _passive(self, v_start: int, v_end: int) -> bool:
         """Whether the speech verb at v_start is a passive participle after a form of "be" ("was said to",

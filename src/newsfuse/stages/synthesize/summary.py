@@ -173,10 +173,12 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
         shortlist = np.sort(np.argsort(-lexical, kind="stable")[:_EMBED_AT_MOST])
     embeddings = _embeddings(alignment, candidates, shortlist)
     model, predicted, base = worth(embeddings)
+    lengths: list[int] = []  # each candidate's words (space-separated), as the budget counts them
     for k, sentence in enumerate(candidates):
         text = sentence.article.span_text(sentence.span)
+        lengths.append(len(text.split()))
         readable = 1.0
-        if not weights.short <= len(text.split()) <= weights.long:
+        if not weights.short <= lengths[k] <= weights.long:
             readable *= weights.odd_length
         if _DANGLING.match(text):
             readable *= weights.dangling if model is None else weights.dangling_learned
@@ -198,7 +200,6 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
     used_groups: set[int] = set()
     group_of = _group_of(alignment)
     total_words = 0
-    lengths = [len(c.article.span_text(c.span).split()) for c in candidates]
 
     def fits(k: int) -> bool:
         """Whether candidate k can be read in a summary, says something the sentences taken so far do not
