@@ -59,9 +59,13 @@ def test_untitled_captures_take_a_summary_sentence_as_headline(tmp_path):
     one before it, not the sentence the first file happens to open with."""
     body = ("Twelve people were injured when the harbour wall collapsed on Tuesday night, the fire service said. "
             "Engineers will inspect the rest of the wall over the next three days before the harbour reopens.")
-    (tmp_path / "a.json").write_text(json.dumps({"text": "Then, a little later, the crowd moved back from the "
-                                                 "quay as the tide came in over the stones. " + body}), encoding="utf-8")
-    (tmp_path / "b.json").write_text(json.dumps({"text": body.replace("the fire service", "officials")}),
+    # a.json is the earlier report, so its opening sentence comes first in reading order whichever outlet's
+    # copy of the injuries sentence the summary takes
+    (tmp_path / "a.json").write_text(json.dumps({"published": "2024-03-05T08:00:00Z", "text": "Then, a little later, "
+                                                 "the crowd moved back from the quay as the tide came in over the "
+                                                 "stones. " + body}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"published": "2024-03-05T09:00:00Z",
+                                                 "text": body.replace("the fire service", "officials")}),
                                      encoding="utf-8")
     corpus = run([str(tmp_path)], Config.default())
     (story,) = corpus.stories
