@@ -90,3 +90,23 @@ def test_a_claim_another_outlet_makes_alike_is_no_exclusive():
     assert _echoed([0], alignment, origin)        # alike to the coast's claim, and sharing three words of four
     assert not _echoed([2], alignment, origin)    # alike to the coast's claim, but sharing no word
     assert not _echoed([3], alignment, origin)    # alike only to a claim of its own origin
+
+
+def test_a_sentence_that_only_asks_states_no_claim():
+    """A writer's question is no fact, no exclusive and no figure to dispute; a question someone is quoted
+    asking, or one after a lead-in saying who asks, is reported speech and stays."""
+    from newsfuse.stages.synthesize.claims import only_asks
+
+    assert only_asks("Could the ferry operator have reopened the pier before the storm passed?")
+    assert only_asks("Remember the ferry that ran aground in 2019 with 40 passengers aboard?")
+    assert only_asks("More important: will the 12 crossings a day ever come back? ")
+    assert not only_asks("“Will the crossings come back?” asked the mayor.")
+    assert not only_asks('The mayor asked: "Will the crossings come back?"')
+    assert not only_asks("Councillors and the harbour master raised the question: was the pier ever safe?")
+    assert not only_asks("The ferry operator suspended every crossing after the storm damaged its pier.")
+    asking = ("Bay Herald", "2024-05-01", "Why did the ferry operator wait until 40 people were stranded on the pier?")
+    corpus, _ = story(*PAGES, asking, embeddings="off")
+    texts = [c.text for c in corpus.stories[0].alignment.claims]
+    assert any(t.startswith("Volunteers cleared") for t in texts)
+    assert not any("?" in t for t in texts)
+    assert not any("?" in e.text for e in corpus.stories[0].exclusives)

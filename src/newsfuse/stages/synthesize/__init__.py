@@ -26,8 +26,8 @@ from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..clean.lines import about_a_picture
 from ..dedupe import origin_of, origins
-from .claims import (RUNNING, Claim, Value, comparable, compatible, is_frame, is_label, is_period, per_average,
-                     per_period, quantity_value, scores, split_claims, stem, through, time_value)
+from .claims import (RUNNING, Claim, Value, comparable, compatible, is_frame, is_label, is_period, only_asks,
+                     per_average, per_period, quantity_value, scores, split_claims, stem, through, time_value)
 from .conflicts import find_contradictions, mark_disputed
 from .summary import Alignment, credit_speakers, leans_on_before, summarize
 
@@ -136,7 +136,7 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
     out: list[Claim] = []
     for article in articles:
         spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words
-                 and not about_a_picture(article.text[s.start:s.end])]
+                 and not about_a_picture(article.text[s.start:s.end]) and not only_asks(article.text[s.start:s.end])]
         figures = [v for v in map(quantity_value, article.quantities) if v is not None]
         numbers = [per_average(article.text, per_period(article.text, v)) for v in figures
                    if not is_frame(article.text, v) and not is_label(article.text, v)

@@ -15,8 +15,8 @@ from typing import Any
 from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 
-__all__ = ["Claim", "Value", "split_claims", "stem", "quantity_value", "time_value", "comparable", "compatible",
-           "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through", "RUNNING"]
+__all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "quantity_value", "time_value", "comparable",
+           "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through", "RUNNING"]
 
 # A comma and a conjunction that start a new clause: ", but", ", while", ", and he …", ", and said …".  Not ", and"
 # before a subject's second part set off by commas ("Victims of bullying, and bullies themselves, are …") or
@@ -74,6 +74,24 @@ def split_claims(article: Article, sentence: Span, min_words: int) -> list[Span]
             start = match.end()
     pieces.append(Span(sentence.start + start, sentence.end))
     return [p for p in pieces if p.end > p.start]
+
+
+_ASKED = re.compile(r"\?[\s)\]]*$")
+_QUOTE_MARK = re.compile(r"[\"“”«»‘]")
+_LEAD_IN_WORDS = 6  # a lead-in this long before a colon says who asks: "Officials raised questions: was it …?"
+
+
+def only_asks(text: str) -> bool:
+    """Whether a sentence only asks ("Could they have issued visas to human traffickers?", "Remember the couple
+    who found gold coins?"): it states nothing an outlet can be counted for, nothing to summarise and no figure
+    to dispute.  A question in quotation marks is someone's words, and the sentence says they asked it; so is
+    one after a lead-in of six words or more that says who asks ("The commissioner and team physicians raised
+    questions: was this a new problem?"), unlike a label ("More important: is it …?", "STEPHANOPOULOS: How
+    much …?")."""
+    if not _ASKED.search(text) or _QUOTE_MARK.search(text):
+        return False
+    lead, colon, _question = text.partition(":")
+    return not (colon and len(WORD.findall(lead)) >= _LEAD_IN_WORDS)
 
 
 def stem(word: str) -> str:
