@@ -30,6 +30,14 @@ def test_sentences_respect_abbreviations_initials_and_quotes():
                    'Trump added, "He used my motto, “COMMON SENSE.” We both believe it."', "Then he left."]
 
 
+def test_an_abbreviation_can_end_a_sentence_when_a_sentence_opener_follows():
+    expected = ["Sales slipped in the U.S.", "Also, the chief was facing a complaint.", "The ferry left at 8 a.m. Sunday.",
+                "Shares of Acme Inc.", "The firm fell.", "He moved to Albany, N.Y.", "In May he left.",
+                "Sales in the U.S. Army rose.", "He met Dr. The Rev. Ann Lee."]
+    text = " ".join(expected)  # one line, as a paragraph of a capture
+    assert [text[s.start:s.end] for s in split_spans(text)] == expected
+
+
 def test_sentences_a_capture_glued_together_are_split_and_abbreviations_and_addresses_are_not():
     text = ("A copy of each page will be preserved.Then the archive hopes links point to it. "
             "He moved to St.Louis in May and spoke at 8 a.m.The rest is at IGC.org.These pages stay online. "

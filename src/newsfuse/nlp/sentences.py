@@ -14,6 +14,15 @@ u.s u.k u.n e.u d.c a.m p.m i.e e.g ph.d b.c a.d n.y l.a u.s.a
 ft mt ave blvd rd hwy
 """.split())
 
+# Abbreviations that can also be a sentence's last word ("… in the U.S.", "… at 8 a.m.", "… Acme Inc."): they end
+# one when a word that opens sentences, not names, comes next ("in the U.S. Also, he …", "the U.S. The company
+# …"), unlike a title ("Dr. The"), which never ends one.  Capitals with periods ("N.Y.", "U.S.A.") count too.
+CAN_END = frozenset("u.s u.k u.n e.u d.c a.m p.m u.s.a etc inc corp co ltd llc plc bros jr sr".split())
+OPENERS = frozenset("""
+the a an he she it they we i you his her its their our this that these those there then also but and so yet
+still however meanwhile in on at after before when while if as for since though although now today
+""".split())
+
 # Abbreviations only when a number follows: "No. 5", "Fig. 2".
 NUMERIC_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "op", "art", "p", "pp"})
 
@@ -24,6 +33,7 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 _GLUED = re.compile(r"(?<=[a-z]{2})[.!?]”?(?=[A-Z][a-z]+\b)")
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-Ý]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
+_FOLLOWING = re.compile(r"\s+[\"“‘(]*([A-Z][a-z]*)\b")
 
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -47,7 +57,7 @@ def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
         if _inside_quote(chunk[cursor:boundary]):
             continue
         token = _LAST_TOKEN.search(before)
-        if match.group(0) == "." and token and _is_abbreviation(token.group(1), chunk[boundary:boundary + 3]):
+        if match.group(0) == "." and token and _is_abbreviation(token.group(1), chunk[boundary:boundary + 16]):
             continue
         _emit(text, start + cursor, start + boundary, out)
         cursor = boundary
@@ -67,7 +77,14 @@ def _inside_quote(text: str) -> bool:
 
 
 def _is_abbreviation(token: str, after: str) -> bool:
-    word = token.rstrip(".").lstrip("\"'“‘(").lower()
+    """Whether ``token`` (ending in a period) is an abbreviation that does not end the sentence; ``after`` is the
+    text right after the period (the next word, or as much of it as the caller gives)."""
+    bare = token.lstrip("\"'“‘(")
+    word = bare.rstrip(".").lower()
+    following = _FOLLOWING.match(after)
+    if following and following.group(1).lower() in OPENERS and \
+            (word in CAN_END or re.fullmatch(r"(?:[A-Z]\.){2,4}", bare)):
+        return False
     if word in ABBREVIATIONS or word in NUMERIC_ABBREVIATIONS and after.strip()[:1].isdigit():
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
