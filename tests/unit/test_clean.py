@@ -305,6 +305,12 @@ def test_a_caption_credited_in_parentheses_and_a_bracketed_link_are_furniture():
     reasons = _reasons(article)
     assert reasons[caption] == "photo caption" and reasons[link] == "labelled link to another article"
     assert article.title != caption and all(paragraph in article.text for paragraph in BODY)
+    credited = ["One of the buildings the ring used, in Accra. (Harbour Department of Works photo)",
+                "The new span at dawn (Photo by Jon Pike)", "(Courtesy photo)"]
+    article = _clean("\n\n".join([BODY[0], credited[0], BODY[1], credited[1], BODY[2], credited[2], BODY[3]]))
+    reasons = _reasons(article)
+    assert all(reasons[line] == "photo caption" for line in credited), reasons
+    assert all(paragraph in article.text for paragraph in BODY)
 
 
 def test_a_sentence_about_a_picture_is_a_caption_and_a_paragraph_that_goes_on_is_not():

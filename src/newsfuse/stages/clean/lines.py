@@ -92,6 +92,10 @@ _GLUED_CREDIT = re.compile(rf"[.!?)][A-Z][\w.'’\- ]{{1,40}}\s*/\s*(?:{_AGENCIE
                            rf"[.!?)]\s+(?:{_AGENCIES})\s*/\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})$", re.I)
 # ... or a photographer and their outlet in parentheses closing it ("... at the stadium. (Jane Roe/The Daily Times)").
 _PAREN_NAME_CREDIT = re.compile(r"\((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*/\s*[A-Z][\w&.'’ /-]{1,50}\)$")
+# ... or whoever took or gave the picture named in parentheses closing it ("... in Accra, Ghana. (U.S. Department of
+# State photo)", "(Photo by Jane Roe)", "(Courtesy photo)").
+_PAREN_PHOTO_CREDIT = re.compile(r"\((?:[\w.'’&-]+\s+){1,6}(?:file\s+)?(?:photo|photograph|picture|image)s?\)$|"
+                                 r"\((?:photo|picture|image)s?\s+(?:by|courtesy(?:\s+of)?)\s+[^()]{1,60}\)$", re.I)
 # A paragraph wholly in square brackets: a link to another article set in the text ("[Mayor responds: ...]").
 _BRACKETED = re.compile(r"^\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]$")
 # ... or that opens with it, an agency after a slash ("AFP/Getty Images NBA Finals MVP LeBron James ...").
@@ -279,7 +283,7 @@ def furniture_reason(line: Line) -> str | None:
     if words <= 8 and (_CREDIT.match(text) or _NAME_CREDIT.match(text)):
         return CREDIT
     if words <= 60 and (_GLUED_CREDIT.search(text) or _LEADING_CREDIT.match(text) or _PIPED_CREDIT.search(text)
-                        or _PAREN_NAME_CREDIT.search(text)):
+                        or _PAREN_NAME_CREDIT.search(text) or _PAREN_PHOTO_CREDIT.search(text)):
         return CAPTION
     if words <= 60 and _BRACKETED.match(text):
         return LINK
