@@ -178,6 +178,25 @@ def test_a_word_without_a_capital_is_no_person_in_cased_text():
     assert "ann lee" in people
 
 
+def test_a_word_the_story_writes_in_small_letters_is_no_name():
+    """Where a sentence or a heading opens with a common word, the tagger may take it for a name; the story
+    writes it in small letters elsewhere.  A name is capitalised inside sentences too ("Twitter", "U.S.
+    Army"), a web address is no running text ("twitter.com"), and an organisation's word written as often
+    one way as the other stays."""
+    one = _article("Caucus\nCarcinogens were found in the water, Ann Lee said. Tests found carcinogens in May. "
+                   "The caucus met.", "a1")
+    two = _article("Lee wrote on Twitter, at twitter.com/annlee. U.S. Army officers met the army of the north. "
+                   "Tick bites rose. A tick was found.", "a2")
+    names = {"Caucus": "PERSON", "Carcinogens": "PERSON", "Ann Lee": "PERSON", "Twitter": "ORG", "Army": "ORG",
+             "Tick": "PERSON"}
+    index = build_entities([one, two], {a.id: _mentions(a, names) for a in (one, two)})
+    assert {e.name: e.type for e in index.entities} == {"Ann Lee": "person", "Twitter": "organization",
+                                                          "Army": "organization"}
+    three = _article("The Senate met. The Army said nothing. An army of lawyers waited.", "a3")
+    index = build_entities([three], {"a3": _mentions(three, {"Army": "ORG"})})
+    assert [e.name for e in index.entities] == ["Army"]  # once each way: an organisation may stay
+
+
 def test_a_department_word_in_a_title_is_no_organisation():
     one = _article("Secretary of State Ann Lee met Health Minister Bo Ray. The Finance Ministry said little.", "a1")
     two = _article("Ann Lee spoke. Budget cuts at the Treasury and at Health were announced by Lee.", "a2")

@@ -22,7 +22,7 @@ from rapidfuzz.distance import Indel
 
 from ...model import Article, Citation, Span
 from ...nlp.ner import Mention
-from ...nlp.words import STOPWORDS
+from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Entity", "EntityIndex", "build_entities", "role_before", "role_after", "ROLE_HEADS"]
 
@@ -287,8 +287,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                     the.group(1).lower().rstrip(".") not in _TITLED_AFTER_THE:
                 continue  # "the Buffett Rule", "the Amber Alert": this mention names no one ("the Rev. Martin
                           # Luther King Jr." does; and other mentions may, as in "the Martin Luther King Jr. case")
-            if label == "PERSON" and cased and not any(c.isupper() for c in name):
-                continue  # "marijuana", "the mayor": in cased text a person's name has a capital
+            if cased and not any(c.isupper() for c in name):
+                continue  # "marijuana", "the mayor", "turkey": in cased text a name has a capital
             if name.endswith("/") or label == "PERSON" and "/" in name:
                 continue  # a photo credit ("Jane Roe/ESPN", "Jane Roe/"): no one's name has a slash
             if label == "PERSON" and _TWO_NAMES.search(name):
@@ -312,6 +312,9 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
             if label != "PERSON" and _in_title(article.text, span, key):
                 continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary": a title, no body
             items.append(_Mention(article, span, label, name, key))
+    common = _common_words(articles, {item.key for item in items if " " not in item.key})
+    items = [item for item in items if item.key not in common or (item.label != "PERSON" and
+                                                                  common[item.key] == "tie")]
     items.extend(_missed_full_names(items))
     items.extend(_family_name_mentions(items))
     # a name the story only ever writes inside quotation marks of its own ("Evil Dead", "Good Morning America")
@@ -376,6 +379,40 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                             for m in sorted(group, key=lambda m: (m.article.id, m.span.start))]
         entities.append(entity)
     return EntityIndex(entities, by_span, _shared_family_names(keys_by_type.get("person", Counter())))
+
+
+_ADDRESS_BEFORE = frozenset("@/.#")
+_ADDRESS_AFTER = re.compile(r"\.\w")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z]\.\s+$")
+
+
+def _common_words(articles: list[Article], keys: set[str]) -> dict[str, str]:
+    """The one-word names of ``keys`` the story writes in small letters at least as often as with a capital
+    inside a sentence, and at least once: "Carcinogens", "Caucus", "Tick", "Grandfather" are words the tagger
+    took for names where a sentence or a heading opens with them.  Each maps to "more" (in small letters more
+    often) or "tie".  A capital after a sentence's or a heading's start does not count, nor does a word in a
+    web address ("twitter.com", "@politico").  A name is always capitalised: "Obama", "Twitter" are never
+    written "obama" in running text."""
+    if not keys:
+        return {}
+    small: Counter = Counter()
+    capital: Counter = Counter()
+    for article in articles:
+        text = article.text
+        for match in WORD.finditer(text):
+            word = match.group(0)
+            key = word.lower()
+            if key not in keys:
+                continue
+            start, end = match.start(), match.end()
+            if start and text[start - 1] in _ADDRESS_BEFORE or _ADDRESS_AFTER.match(text, end):
+                continue
+            if word == key:
+                small[key] += 1
+            elif word[0].isupper() and (not _SENTENCE_START.search(text, max(0, start - 3), start)
+                                        or _INITIAL_BEFORE.search(text, max(0, start - 5), start)):
+                capital[key] += 1  # inside a sentence, or after an initial's period ("U.S. Army")
+    return {key: "more" if small[key] > capital[key] else "tie" for key in small if small[key] >= capital[key]}
 
 
 # what a one-word department name may stand beside in a title: "Defense Secretary", "Interior Ministry"
