@@ -11,7 +11,7 @@ A = """Harbour wall collapses
 
 Twelve people were injured when the harbour wall collapsed on Tuesday night, the fire service said.
 
-"All safe," Quill said.
+"All are safe," Quill said.
 
 Engineers will inspect the rest of the wall over the next three days before the harbour reopens.
 """
@@ -19,7 +19,7 @@ B = """Sea wall falls
 
 Twelve people were injured when the harbour wall in the town collapsed on Tuesday night, officials said.
 
-"All safe," Quill said.
+"All are safe," Quill said.
 
 The wall was built in 1911 and last repaired in 2009, the council said on Wednesday.
 """
@@ -28,12 +28,30 @@ The wall was built in 1911 and last repaired in 2009, the council said on Wednes
 def test_every_citation_link_has_a_target(tmp_path):
     (tmp_path / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(B, encoding="utf-8")
-    corpus = run([str(tmp_path)], Config.default())
-    assert any(q["text"] == "All safe" for s in corpus.stories for q in s.quotes)
+    # the quote's sentence (five words) is too short to hold a claim when claims need six
+    corpus = run([str(tmp_path)], Config.from_dict({"synthesize": {"min_sentence_words": 6}}))
+    (story,) = corpus.stories
+    assert any(q["text"] == "All are safe" for q in story.quotes)
+    assert not any("All are safe" in c.text for c in story.alignment.claims)
     html = render(corpus, "html")
+    assert "All are safe" in html
     links = set(re.findall(r'href="#(s\d+-a\d+-\d+)"', html))
     targets = set(re.findall(r'id="(s\d+-a\d+-\d+)"', html))
     assert links and links <= targets
+
+
+def test_who_said_what_leaves_out_a_word_or_two_in_quotation_marks(tmp_path):
+    """A quotation of one or two words is what an outlet called something ("reckless"), not what was said:
+    the section lists statements, and the JSON keeps every quotation."""
+    (tmp_path / "a.txt").write_text(A + '\nThe mayor called the old design "reckless."\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    (story,) = corpus.stories
+    assert {"All are safe", "reckless."} <= {q["text"] for q in story.quotes}
+    for fmt in ("md", "html"):
+        said = render(corpus, fmt).split("Who said what", 1)[1].split("Timeline", 1)[0]
+        assert "All are safe" in said and "reckless" not in said
+    assert "reckless" in render(corpus, "json")
 
 
 def test_a_claim_cut_from_its_sentence_is_shown_as_an_excerpt(tmp_path):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Article, Citation, Corpus, Story
+from ..nlp.words import WORD
 
 _SHOWN_WORDS = 60  # a contradiction's side shows a sentence up to this long whole
 
@@ -103,11 +104,18 @@ class StoryView:
         return [Citation.from_dict(c) for c in entry.get("citations", ())]
 
 
+_SAID_WORDS = 3  # a quotation shorter than this is a term an outlet borrowed ("prankster"), not something said
+
+
 def _speakers(story: Story, per_speaker: int) -> list[tuple[str, list[dict], int]]:
-    """Direct and partial quotes grouped by who said them, the most quoted speaker first."""
+    """Direct and partial quotes grouped by who said them, the most quoted speaker first.  A quotation of one
+    or two words ("prankster", "stepped down", "Several suspects") is left out here (the JSON keeps it): it
+    tells a reader what someone called a thing, not what they said."""
     grouped: dict[str, list[dict]] = {}
     for quote in story.quotes:
         if quote.get("kind") == "paraphrase" or not (quote.get("speaker") or quote.get("attribution")):
+            continue
+        if len(WORD.findall(quote.get("text") or "")) < _SAID_WORDS:
             continue
         grouped.setdefault(quote.get("speaker") or quote["attribution"], []).append(quote)
     ranked = sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0]))
