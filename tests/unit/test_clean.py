@@ -356,3 +356,18 @@ def test_a_follow_this_topic_box_is_a_promotion():
            "from Planet News. Add Interest")
     article = _clean("\n".join([BODY[0], "", box, "", BODY[1], "", BODY[2], "", BODY[3]]))
     assert _reasons(article)[box] == "promotion (newsletter, app, subscription)"
+
+
+def test_a_sentence_about_copyright_is_text_and_a_notice_is_not():
+    """A story about a copyright suit writes the word in its sentences; only a notice is furniture (and only a
+    notice names the outlet)."""
+    about = ["The studio also asserts a copyright in the designs of its ships, citing a 2015 ruling that held that a "
+             "car was a character and subject to copyright restrictions.",
+             "Lawyers for the fans argue that a language is a system, and that no copyright can cover one."]
+    notices = ["Image copyright Harbour Images Image caption The old bridge at dawn", "Copyright 2024 Daily Planet",
+               "Copyright Policy"]
+    article = _clean("\n\n".join([BODY[0], about[0], BODY[1], about[1], BODY[2], BODY[3], *notices]))
+    reasons = _reasons(article)
+    assert all(sentence in article.text for sentence in about)
+    assert all(reasons.get(line) == "copyright line" for line in notices), reasons
+    assert article.outlet == "Daily Planet"

@@ -73,6 +73,13 @@ _NAV = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.I)
+# What makes a line that names copyright a notice rather than a sentence about it ("Paramount asserts a copyright in
+# the designs of Klingon ships"): a mark, a year or a reservation of rights beside the word, a picture's credit
+# ("Image copyright Getty Images"), the word opening the line, or a line too short to be a sentence.
+_NOTICE = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|all rights reserved|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|"
+                     r"\b(?:image|photo|picture|video|media)\s+copyright\b|\bcopyright\s+protected\b|"
+                     r"\bcredit\s*:\s*copyright\b|^\W*copyright\b", re.I)
+_NOTICE_WORDS = 8
 _AGENCIES = (r"getty(?: images)?|ap(?: photo)?|associated press|reuters|afp|epa(?:-efe)?|shutterstock|alamy|pa(?: media| wire)?|"
              r"ansa|xinhua|bloomberg|nurphoto|sipa(?: usa)?|zuma(?: press)?|anadolu|tass|sputnik|imago|dpa|efe|"
              r"istock(?:photo)?|corbis|rex(?: features)?|abaca|polaris|cnp|upi|picture alliance|wire ?image")
@@ -266,7 +273,7 @@ def furniture_reason(line: Line) -> str | None:
         return EMPTY_MARKUP if line.raw.strip() and not _HRULE.match(line.raw.strip()) else (RULE if line.raw.strip() else None)
     if _HRULE.match(text):
         return RULE
-    if _COPYRIGHT.search(text) and words <= 40:
+    if _COPYRIGHT.search(text) and words <= 40 and (words <= _NOTICE_WORDS or _NOTICE.search(text)):
         return COPYRIGHT
     if _PLAYER.match(text):
         return PLAYER
