@@ -55,8 +55,8 @@ def test_who_said_what_leaves_out_a_word_or_two_in_quotation_marks(tmp_path):
 
 
 def test_a_claim_cut_from_its_sentence_is_shown_as_an_excerpt(tmp_path):
-    """An exclusive split off a sentence at ", and" opens in lower case; the brief marks it as part of a
-    sentence, in Markdown and in HTML."""
+    """An exclusive split off a sentence at ", and" opens in lower case, and the claim before the split stops
+    short of its sentence's end; the brief marks each as part of a sentence, in Markdown and in HTML."""
     (tmp_path / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(B.replace(
         "The wall was built",
@@ -68,7 +68,8 @@ def test_a_claim_cut_from_its_sentence_is_shown_as_an_excerpt(tmp_path):
     assert any(t.startswith("divers will search") for t in texts), texts
     for fmt in ("md", "html"):
         shown = render(corpus, fmt)
-        assert "… divers will search the seabed" in shown
+        assert "… divers will search the seabed" in shown and "tomorrow. …" not in shown
+        assert "the whole length of the wall on Monday evening without seeing a single crack …" in shown
         assert "Twelve people were injured" in shown and "… Twelve" not in shown  # a whole sentence: as it is
 
 

@@ -84,16 +84,19 @@ class StoryView:
 
     def excerpt(self, text: str, citations: list[Citation]) -> str:
         """A fact's or an exclusive's claim as shown: one cut from the middle of its sentence ("had even done
-        some reading ...", after "She was nervous, and") opens with "… ", so that it reads as the part of a
-        sentence it is."""
+        some reading ...", after "She was nervous, and") opens with "… ", and one its sentence goes on after
+        ("“The language is a system", before ", and is not …”") ends with " …", so that it reads as the part of
+        a sentence it is."""
         for citation in citations:
             article = self.by_id.get(citation.article_id)
             if article is None or article.text[citation.start:citation.end] != text:
                 continue  # another claim of the fact
-            if any(s.start < citation.start < s.end and article.text[s.start:citation.start].strip()
-                   for s in article.sentences):
-                return f"… {text}"
-            break
+            sentence = next((s for s in article.sentences if s.start <= citation.start < s.end), None)
+            if sentence is None:
+                break
+            opens = article.text[sentence.start:citation.start].strip()
+            goes_on = WORD.search(article.text, citation.end, sentence.end)
+            return f"{'… ' if opens else ''}{text}{' …' if goes_on else ''}"
         return text
 
     def facts_carried(self, article_id: str) -> int:
