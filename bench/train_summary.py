@@ -3,8 +3,9 @@
 Every tune cluster (see ``multinews.part_of``; the held-out part is never read) is run through the real
 stages as one story.  Each candidate sentence gets the features of ``stages.synthesize.scorer`` and, as its
 target, its ROUGE-1 plus ROUGE-2 precision against the cluster's human summary, standardised within the
-story, plus half of whether a greedy oracle takes it (standardised too: see :func:`oracle`).  A ridge regression over the standardised features and their pairwise products is fit twice: with
-the sentence-embedding feature (used when embeddings are installed) and without it.  Then each story's
+story, plus half of whether a greedy oracle takes it (standardised too: see :func:`oracle`).  A ridge
+regression over the standardised features and their pairwise products is fit twice: with the
+sentence-embedding feature (used when embeddings are installed) and without it.  Then each story's
 words get the word features of the same module (their sentences' scores taken from that sentence model)
 and, as target, how often the word appears in the human summary (up to 3); a Poisson regression over the
 same products is fit per mode.
@@ -238,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         models[f"words_{mode}"] = fit_words(items, mode, model, args.word_alpha).to_dict()
     print("\n".join(lines))
     if args.write:
-        models["trained_on"] = (f"Multi-News dev, tune part ({len(items)} clusters), ridge alpha {args.alpha:g}, "
+        models["trained_on"] = (f"Multi-News dev, tune part ({len(items)} clusters), target precision + "
+                                f"{ORACLE_WEIGHT:g} x oracle, ridge alpha {args.alpha:g}, "
                                 f"word Poisson alpha {args.word_alpha:g}")
         OUTPUT.write_text(json.dumps(models, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {OUTPUT}")

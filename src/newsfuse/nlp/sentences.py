@@ -34,6 +34,7 @@ _GLUED = re.compile(r"(?<=[a-z]{2})[.!?]”?(?=[A-Z][a-z]+\b)")
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-Ý]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _FOLLOWING = re.compile(r"\s+[\"“‘(]*([A-Z][a-z]*)\b")
+_CAPITALS_WITH_PERIODS = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -83,7 +84,7 @@ def _is_abbreviation(token: str, after: str) -> bool:
     word = bare.rstrip(".").lower()
     following = _FOLLOWING.match(after)
     if following and following.group(1).lower() in OPENERS and \
-            (word in CAN_END or re.fullmatch(r"(?:[A-Z]\.){2,4}", bare)):
+            (word in CAN_END or _CAPITALS_WITH_PERIODS.fullmatch(bare)):
         return False
     if word in ABBREVIATIONS or word in NUMERIC_ABBREVIATIONS and after.strip()[:1].isdigit():
         return True

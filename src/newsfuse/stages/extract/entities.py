@@ -313,8 +313,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 continue  # "State" of "Secretary of State", "Defense" of "Defense Secretary": a title, no body
             items.append(_Mention(article, span, label, name, key))
     common = _common_words(articles, {item.key for item in items if " " not in item.key})
-    items = [item for item in items if item.key not in common or (item.label != "PERSON" and
-                                                                  common[item.key] == "tie")]
+    items = [item for item in items
+             if item.key not in common or item.label != "PERSON" and common[item.key] == "tie"]
     items.extend(_missed_full_names(items))
     items.extend(_family_name_mentions(items))
     # a name the story only ever writes inside quotation marks of its own ("Evil Dead", "Good Morning America")
@@ -391,8 +391,7 @@ def _common_words(articles: list[Article], keys: set[str]) -> dict[str, str]:
     inside a sentence, and at least once: "Carcinogens", "Caucus", "Tick", "Grandfather" are words the tagger
     took for names where a sentence or a heading opens with them.  Each maps to "more" (in small letters more
     often) or "tie".  A capital after a sentence's or a heading's start does not count, nor does a word in a
-    web address ("twitter.com", "@politico").  A name is always capitalised: "Obama", "Twitter" are never
-    written "obama" in running text."""
+    web address ("twitter.com", "@politico").  A name is capitalised wherever it stands ("Obama", "Twitter")."""
     if not keys:
         return {}
     small: Counter = Counter()

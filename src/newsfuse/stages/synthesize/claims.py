@@ -16,7 +16,8 @@ from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "quantity_value", "time_value", "comparable",
-           "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through", "RUNNING"]
+           "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through",
+           "RUNNING"]
 
 # A comma and a conjunction that start a new clause: ", but", ", while", ", and he …", ", and said …".  Not ", and"
 # before a subject's second part set off by commas ("Victims of bullying, and bullies themselves, are …") or
