@@ -371,3 +371,15 @@ def test_a_sentence_about_copyright_is_text_and_a_notice_is_not():
     assert all(sentence in article.text for sentence in about)
     assert all(reasons.get(line) == "copyright line" for line in notices), reasons
     assert article.outlet == "Daily Planet"
+
+
+def test_a_line_with_a_web_address_or_no_word_of_the_text_is_no_headline():
+    share = "Message: A friend wanted you to see this story about the old bridge from planet.example: http://pl.an/9x"
+    article = _clean("\n".join([share, "", BODY[0], "", BODY[1], "", BODY[2], "", BODY[3]]))
+    assert article.title != share.strip()
+    form = "You must type the letters shown in colour that stand out from the others"
+    article = _clean("\n".join([form, "", BODY[0], "", BODY[1], "", BODY[2], "", BODY[3]]))
+    assert article.title is None
+    headline = "Old bridge closed after inspectors find rusted beams"
+    article = _clean("\n".join([share, "", headline, "", BODY[0], "", BODY[1], "", BODY[2]]))
+    assert article.title == headline

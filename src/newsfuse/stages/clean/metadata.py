@@ -178,7 +178,7 @@ def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str,
         return known.strip()
     candidates = [line for line in header if line.reason in (rules.HEADLINE, rules.HEADER, None)
                   and (is_heading_shaped(line) or 3 <= line.word_count <= 30 and not line.terminal)
-                  and not _MASTHEAD.match(line.text)]
+                  and not _MASTHEAD.match(line.text) and not _ADDRESS_IN_LINE.search(line.text)]
     if not candidates:
         return None
     body_words = set(content_words(first_paragraph)) | _body_words(lines)
@@ -193,6 +193,10 @@ def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str,
         return overlap(line) * min(line.word_count, 8) / 8 * (1.0 if len(candidates) - position <= 25 else 0.5), position
 
     chosen = max(enumerate(candidates), key=lambda pair: score(*pair))[1]
+    # No word of it in the text: a form's or a widget's line ("You must enter the characters …", "Updated 6.15pm").
+    # Chinese, Japanese and Thai put no spaces between words, so their lines share no "word": no test there.
+    if not overlap(chosen) and not _UNSPACED_SCRIPT.search(chosen.text):
+        return None
     chosen.reason = rules.TITLE
     return chosen.text.strip()
 
@@ -203,6 +207,12 @@ _MASTHEAD = re.compile(r"^\s*(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}(?:Times|Po
                        r"Daily|Chronicle|Observer|Review|Telegraph|Record|Register|Courier|Dispatch|Bulletin|"
                        r"Examiner|Inquirer|Star|Sun|Monitor|Express|Standard|Mirror|Guardian|Independent|Magazine|"
                        r"Weekly|Today|Report|Reporter|Wire|Online)\s*$")
+
+
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# A web address in a line ("Message: A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"): a
+# share form's or a link's, never a headline's.
+_ADDRESS_IN_LINE = re.compile(r"https?://|\bwww\.\w", re.I)
 
 
 def _body_words(lines: list[Line]) -> set[str]:
