@@ -369,6 +369,16 @@ def test_an_occupation_taken_into_a_name_is_a_role():
     assert [(e.name, e.type) for e in index.entities] == [("Ada Quist", "person")]
 
 
+def test_a_rank_inside_a_tagged_name_ends_what_came_before_it():
+    text = ("Green Beret Sgt Joe Serna spent a night in the cell. Serna thanked the judge. Martin Luther King Jr. "
+            "spoke here in 1963, Ann Lee said.")
+    article = _article(text)
+    names = {"Green Beret Sgt Joe Serna": "PERSON", "Serna": "PERSON", "Martin Luther King Jr.": "PERSON",
+             "Ann Lee": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert sorted(e.name for e in index.entities) == ["Ann Lee", "Joe Serna", "Martin Luther King Jr"]
+
+
 def test_a_name_with_a_stock_ticker_is_a_company_in_every_mention():
     text = ("Retailer Ada Quist (QUIS.N) agreed to buy shoemaker Bo Tran BOTR.L on Tuesday. Ada Quist has long "
             "sold handbags; Bo Tran makes shoes. Quist said the deal would close in May. Rival Cy Moor "

@@ -69,6 +69,11 @@ _ROLE_STOP = frozenset("the a an and or but said says told by with to for from i
 # Capitalised sentence openers that are not first names ("Later Peskov left").
 _OPENERS = frozenset("later meanwhile still yet however instead earlier afterwards then now today yesterday "
                      "since despite although though while after before during unlike like".split())
+# Ranks and offices written before a name, also when the tagger took more words in front ("Green Beret Sgt ...").
+_RANKS = frozenset("""sgt sergeant cpl corporal pvt private lt lieutenant capt captain col colonel maj gen general adm
+admiral cmdr commander officer detective deputy trooper sheriff judge justice dr rev sen senator rep gov governor
+mayor president secretary minister chairman chairwoman director spokesman spokeswoman prosecutor attorney""".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ROLE_MODIFIERS = frozenset("""former retired acting interim deputy assistant associate senior junior chief
 special foreign defense defence national security press state police fire army military top regional local
 federal county city district general attorney health finance interior justice economy trade education energy
@@ -111,10 +116,17 @@ def clean_name(surface: str) -> str:
 
 
 def _without_titles(name: str) -> str:
-    """"Paramedic Jonas Feld" -> "Jonas Feld" when the model took the title into the name."""
+    """"Paramedic Jonas Feld" -> "Jonas Feld" when the model took the title into the name; and "Green Beret Sgt
+    Joe Serna" -> "Joe Serna": a rank or an office inside the name, two names or more after it, ends what came
+    before it ("Martin Luther King Jr." keeps its "King": a suffix is no name)."""
     words = name.split()
     while len(words) > 1 and (words[0].lower().rstrip(".") in ROLE_HEADS or words[0].lower() in _ROLE_MODIFIERS):
         words.pop(0)
+    for k in range(len(words) - 2, 0, -1):
+        after = words[k + 1:]
+        if words[k].lower().rstrip(".") in _RANKS and len(after) >= 2 and \
+                all(w[:1].isupper() and w.lower().rstrip(".,") not in _SUFFIXES for w in after):
+            return " ".join(after)
     return " ".join(words)
 
 
