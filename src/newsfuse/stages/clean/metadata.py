@@ -209,6 +209,7 @@ _MASTHEAD = re.compile(r"^\s*(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}(?:Times|Po
                        r"Weekly|Today|Report|Reporter|Wire|Online)\s*$")
 
 
+# Thai, Japanese kana and Chinese characters: scripts written without spaces between words.
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # A web address in a line ("Message: A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"): a
 # share form's or a link's, never a headline's.
