@@ -187,7 +187,7 @@ _HRULE = re.compile(r"^(?:[-*_=]\s*){3,}$")
 _URL = re.compile(r"^(?:<)?https?://\S+(?:>)?$")
 _TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$|[\"”’」』]$")
 # Scripts written without spaces between words: a run of them is one \w+ token however long.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 
 
 @dataclass
@@ -208,10 +208,10 @@ class Line:
     @cached_property
     def word_count(self) -> int:
         """Words, counting two characters of an unspaced script (Chinese, Japanese, Thai) as one word."""
-        unspaced = len(_UNSPACED.findall(self.text))
+        unspaced = len(UNSPACED.findall(self.text))
         if not unspaced:
             return len(WORD.findall(self.text))
-        return len(WORD.findall(_UNSPACED.sub(" ", self.text))) + unspaced // 2
+        return len(WORD.findall(UNSPACED.sub(" ", self.text))) + unspaced // 2
 
     @cached_property
     def stop_ratio(self) -> float:
@@ -219,7 +219,7 @@ class Line:
         tokens = [t.lower() for t in WORD.findall(self.text)]
         if not tokens:
             return 0.0
-        if _UNSPACED.search(self.text):  # no word boundaries to count on: sentence punctuation stands in
+        if UNSPACED.search(self.text):  # no word boundaries to count on: sentence punctuation stands in
             return 0.3 if re.search(r"[。、，！？]", self.text) else 0.0
         return sum(t in self.function_words for t in tokens) / len(tokens)
 
@@ -243,7 +243,7 @@ def page_function_words(text: str) -> frozenset[str]:
     language written with spaces the commonest words of a text are its function words (articles, prepositions,
     conjunctions), so prose in German, Portuguese or Indonesian is recognised without a list per language.
     """
-    counts = Counter(t.lower() for t in WORD.findall(text) if not t.isdigit() and not _UNSPACED.search(t))
+    counts = Counter(t.lower() for t in WORD.findall(text) if not t.isdigit() and not UNSPACED.search(t))
     common = counts.most_common(40)
     total = sum(n for _, n in common)
     english = sum(n for w, n in common if w in STOPWORDS) / total if total else 1.0

@@ -195,7 +195,7 @@ def _title(lines: list[Line], body_first_line: int | None, first_paragraph: str,
     chosen = max(enumerate(candidates), key=lambda pair: score(*pair))[1]
     # No word of it in the text: a form's or a widget's line ("You must enter the characters …", "Updated 6.15pm").
     # Chinese, Japanese and Thai put no spaces between words, so their lines share no "word": no test there.
-    if not overlap(chosen) and not _UNSPACED_SCRIPT.search(chosen.text):
+    if not overlap(chosen) and not rules.UNSPACED.search(chosen.text):
         return None
     chosen.reason = rules.TITLE
     return chosen.text.strip()
@@ -209,8 +209,6 @@ _MASTHEAD = re.compile(r"^\s*(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3}(?:Times|Po
                        r"Weekly|Today|Report|Reporter|Wire|Online)\s*$")
 
 
-# Thai, Japanese kana and Chinese characters: scripts written without spaces between words.
-_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # A web address in a line ("Message: A friend wanted you to see this item from WRAL.com: http://wr.al/13gnP"): a
 # share form's or a link's, never a headline's.
 _ADDRESS_IN_LINE = re.compile(r"https?://|\bwww\.\w", re.I)
