@@ -6,6 +6,7 @@ import pytest
 
 from newsfuse.nlp import embed
 from newsfuse.stages.synthesize import _align, _claim_similarity
+from newsfuse.stages.synthesize.summary import _candidates
 
 from .test_contradictions import story
 
@@ -110,3 +111,23 @@ def test_a_sentence_that_only_asks_states_no_claim():
     assert any(t.startswith("Volunteers cleared") for t in texts)
     assert not any("?" in t for t in texts)
     assert not any("?" in e.text for e in corpus.stories[0].exclusives)
+
+
+def test_a_summary_sentence_cites_only_sentences_that_support_it_as_a_whole():
+    """Two claims can state one fact ("the pier fell at dawn") while the sentences they sit in say different
+    things; a citation shows the whole sentence, so it must share enough of the summary sentence's words."""
+    corpus, _ = story(
+        ("Harbour Gazette", "2024-05-01", "The pier fell at dawn, and the mayor blamed decades of neglect by the port authority."),
+        ("Coast Daily", "2024-05-01", "The pier fell at dawn, and crowds on the quay cheered the firefighters who rescued a fisherman."),
+        ("Bay Herald", "2024-05-01", "The old pier fell at dawn on Tuesday, and the mayor blamed the port authority for years of neglect."),
+        embeddings="off")
+    alignment = corpus.stories[0].alignment
+    rows = [i for i, c in enumerate(alignment.claims) if c.text.startswith("The pier fell at dawn")]
+    assert any(set(rows) <= set(g) for g in alignment.groups)  # the two short claims are one fact
+    texts = {a.id: a.text for a in corpus.articles}
+    cited = {c.article.span_text(c.span): {c.article.span_text(c.span) if o.article_id == c.article.id else
+                                           texts[o.article_id][o.start:o.end] for o in c.citations}
+             for c in _candidates(alignment)}
+    gazette = next(t for t in cited if t.startswith("The pier fell") and "mayor" in t)
+    assert not any("firefighters" in t for t in cited[gazette])
+    assert any(t.startswith("The old pier") for t in cited[gazette])  # the sentence that says it all is cited

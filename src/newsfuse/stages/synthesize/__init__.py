@@ -22,19 +22,18 @@ import numpy as np
 
 from ...config import Config
 from ...model import Article, Corpus, Exclusive, Fact, Span, Story
-from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 from ..clean.lines import about_a_picture
 from ..dedupe import origin_of, origins
-from .claims import (RUNNING, Claim, Value, comparable, compatible, is_frame, is_label, is_period, only_asks,
-                     per_average, per_period, quantity_value, scores, split_claims, stem, through, time_value)
+from .claims import (RUNNING, Claim, Value, comparable, compatible, content_words, is_frame, is_label, is_period,
+                     only_asks, per_average, per_period, quantity_value, scores, share_enough, split_claims, stem,
+                     through, time_value)
 from .conflicts import find_contradictions, mark_disputed
 from .summary import Alignment, credit_speakers, leans_on_before, summarize
 
 __all__ = ["synthesize", "stem"]
 
 _MIN_LINK = 0.7  # with meaning, groups join when each claim of one is alike to each of the other at this share of the threshold
-_NUMBER_WORD = re.compile(NUMBER_WORD + r"|hundred|thousand|million|billion|trillion|dozen", re.I)
 
 
 def _analyzer(text: str) -> list[str]:
@@ -74,7 +73,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     norm = np.linalg.norm(centroid)
     centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(claims))
     claim_embeddings = _claim_embeddings(claims, encode, settings.fact_embed_at_most)
-    words = [_words_beyond_figures(c.text) for c in claims]
+    words = [content_words(c.text) for c in claims]
     similarity = _claim_similarity(vectors, claim_embeddings, settings.fact_embedding_weight)
     groups = _align(claims, similarity, settings.fact_threshold, words=words)
     claim_origin = [origin_of(c.article, c.span, origin) for c in claims]
@@ -219,7 +218,7 @@ def _align(claims: list[Claim], similarity, threshold: float, words: list[set[st
     included three women" share a figure and two words, and are not one fact); with meaning, two.  Two
     groups join when their claims are alike on average (words alone), or every one alike to every other
     (with meaning, which would otherwise chain a story's claims into one through near neighbours).
-    ``words``: each claim's :func:`_words_beyond_figures`, when the caller has them.
+    ``words``: each claim's :func:`content_words`, when the caller has them.
     """
     meaning = isinstance(similarity, np.ndarray)
     if meaning:
@@ -230,13 +229,13 @@ def _align(claims: list[Claim], similarity, threshold: float, words: list[set[st
         candidates = ((int(i), int(j), float(v)) for i, j, v in zip(coo.row, coo.col, coo.data)
                       if i < j and v >= threshold)
     if words is None:
-        words = [_words_beyond_figures(c.text) for c in claims]
+        words = [content_words(c.text) for c in claims]
 
-    def share_enough(i: int, j: int) -> bool:
+    def words_meet(i: int, j: int) -> bool:
         return len(words[i] & words[j]) >= 2 if meaning else _shares_words(words, i, j)
 
     pairs = [(v, i, j) for i, j, v in candidates
-             if claims[i].article.id != claims[j].article.id and share_enough(i, j)]
+             if claims[i].article.id != claims[j].article.id and words_meet(i, j)]
     pairs.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
@@ -282,13 +281,7 @@ def _echoed(members: list[int], alignment: Alignment, claim_origin: list) -> boo
 def _shares_words(words: list[set[str]], i: int, j: int) -> bool:
     """Whether claims i and j share four of their ``words`` (beyond figures), or most of the shorter claim's
     and two: enough for one to be cited for the other, whatever joined them into one fact."""
-    return len(words[i] & words[j]) >= max(2, min(4, 0.6 * min(len(words[i]), len(words[j]))))
-
-
-def _words_beyond_figures(text: str) -> set[str]:
-    """A claim's stemmed content words, without figures or number words."""
-    return {stem(t) for t in WORD.findall(text)
-            if t.lower() not in STOPWORDS and not t[0].isdigit() and not _NUMBER_WORD.fullmatch(t)}
+    return share_enough(words[i], words[j])
 
 
 def _medoid(members: list[int], vectors, centrality: np.ndarray) -> int:

@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from ...model import Article, Citation, Span
+from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 
-__all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "quantity_value", "time_value", "comparable",
+__all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "content_words", "share_enough", "quantity_value", "time_value", "comparable",
            "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through",
            "RUNNING"]
 
@@ -102,6 +103,22 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word
+
+
+_NUMBER_WORD = re.compile(NUMBER_WORD + r"|hundred|thousand|million|billion|trillion|dozen", re.I)
+
+
+def content_words(text: str) -> set[str]:
+    """A text's stemmed content words, without figures or number words: what two claims must share beyond
+    their figures to say the same thing."""
+    return {stem(t) for t in WORD.findall(text)
+            if t.lower() not in STOPWORDS and not t[0].isdigit() and not _NUMBER_WORD.fullmatch(t)}
+
+
+def share_enough(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of :func:`content_words` share four words, or most of the smaller set's and two:
+    enough for one text to be cited for the other."""
+    return len(a & b) >= max(2, min(4, 0.6 * min(len(a), len(b))))
 
 
 # --- values --------------------------------------------------------------------------------------------
