@@ -41,8 +41,11 @@ def test_an_abbreviation_can_end_a_sentence_when_a_sentence_opener_follows():
 def test_sentences_a_capture_glued_together_are_split_and_abbreviations_and_addresses_are_not():
     text = ("A copy of each page will be preserved.Then the archive hopes links point to it. "
             "He moved to St.Louis in May and spoke at 8 a.m.The rest is at IGC.org.These pages stay online. "
-            "He said: “We left for good.”Then he waved.")
+            "He said: “We left for good.”Then he waved. The judge stayed with him.\"I had never been to jail,\" he "
+            "said. He told them \"Go home.\"Then he left.")
     got = [text[s.start:s.end] for s in split_spans(text)]
     assert got == ["A copy of each page will be preserved.", "Then the archive hopes links point to it.",
                    "He moved to St.Louis in May and spoke at 8 a.m.The rest is at IGC.org.",
-                   "These pages stay online.", "He said: “We left for good.”", "Then he waved."]
+                   "These pages stay online.", "He said: “We left for good.”", "Then he waved.",
+                   "The judge stayed with him.", '"I had never been to jail," he said.', 'He told them "Go home."',
+                   "Then he left."]
