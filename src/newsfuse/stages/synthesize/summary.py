@@ -27,8 +27,8 @@ words a sentence adds that a human summary of the story would hold and the sente
 Either way a sentence in which someone the summary already quotes speaks again is worth less, so that
 several sides are heard.  Each sentence cites its own sentence and the sentences of every other article
 that carries one of its facts with a claim that itself supports one of the sentence's (alike and sharing
-its words, not only alike through the fact's other claims), when that sentence, as a whole, shares enough of
-the summary sentence's words too.
+its words, not only alike through the fact's other claims), when the summary sentence as a whole also shares
+enough words with that claim or its sentence.
 """
 from __future__ import annotations
 
@@ -366,9 +366,9 @@ def _group_of(alignment: Alignment) -> dict[int, int]:
 def _candidates(alignment: Alignment) -> list[_Sentence]:
     """One candidate per source sentence that holds a claim, with its support and its citations: its own
     sentence and that of each claim of its facts that is itself alike to one of the sentence's claims, when the
-    two sentences also share enough words as wholes.  A short claim ("the ferry sank") can match another
-    outlet's short claim while the sentences around them say different things; the citation is of the whole
-    sentence, so the whole must be supported."""
+    whole sentence also shares enough words with that claim or its sentence.  A short claim ("the ferry sank")
+    can match another outlet's short claim while the sentences around them say different things; the
+    citation stands for the whole sentence, so the whole must be supported."""
     claims = alignment.claims
     group_of = _group_of(alignment)
     by_sentence: dict[tuple[str, int], _Sentence] = {}
@@ -377,10 +377,10 @@ def _candidates(alignment: Alignment) -> list[_Sentence]:
         if key not in by_sentence:
             by_sentence[key] = _Sentence(claim.article, claim.sentence, claim.index, [])
         by_sentence[key].rows.append(row)
-    words: dict[tuple[str, int], set[str]] = {}
+    words: dict[tuple[str, int, int], set[str]] = {}
 
     def words_of(article: Article, span: Span) -> set[str]:
-        key = (article.id, span.start)
+        key = (article.id, span.start, span.end)
         if key not in words:
             words[key] = content_words(article.span_text(span))
         return words[key]
@@ -393,7 +393,8 @@ def _candidates(alignment: Alignment) -> list[_Sentence]:
         others = [Citation(claims[m].article.id, claims[m].sentence.start, claims[m].sentence.end)
                   for g in groups for m in alignment.groups[g]
                   if m not in sentence.rows and alignment.resembles(sentence.rows, m)
-                  and share_enough(mine, words_of(claims[m].article, claims[m].sentence))]
+                  and any(share_enough(mine, words_of(claims[m].article, span))
+                          for span in (claims[m].sentence, claims[m].span))]
         sentence.citations = list(dict.fromkeys([own, *others]))
     return list(by_sentence.values())
 
