@@ -377,6 +377,14 @@ def test_a_rank_inside_a_tagged_name_ends_what_came_before_it():
     assert sorted(e.name for e in entities) == ["Ann Lee", "Joe Serna", "Martin Luther King Jr"]
 
 
+def test_a_title_with_its_department_taken_into_a_name_is_no_part_of_it():
+    article = _article("Secretary of State Ann Lee met Minister of Foreign Affairs Bo Tran on Monday. "
+                       "Lee and Tran spoke for an hour.")
+    tagged = ["Secretary of State Ann Lee", "Minister of Foreign Affairs Bo Tran", "Lee", "Tran"]
+    entities = build_entities([article], {article.id: _mentions(article, dict.fromkeys(tagged, "PERSON"))}).entities
+    assert sorted(e.name for e in entities) == ["Ann Lee", "Bo Tran"]
+
+
 def test_a_name_with_a_stock_ticker_is_a_company_in_every_mention():
     text = ("Retailer Ada Quist (QUIS.N) agreed to buy shoemaker Bo Tran BOTR.L on Tuesday. Ada Quist has long "
             "sold handbags; Bo Tran makes shoes. Quist said the deal would close in May. Rival Cy Moor "

@@ -79,6 +79,11 @@ special foreign defense defence national security press state police fire army m
 federal county city district general attorney health finance interior justice economy trade education energy
 prime vice first executive managing lead head""".split())
 
+# What names a department after "of" in a title: "Secretary of State", "Minister of Home Affairs", "Secretary of
+# the Navy" (with the words of _ROLE_MODIFIERS: state, defense, health, interior, justice, ...).
+_DEPARTMENT_WORDS = _ROLE_MODIFIERS | frozenset("""the affairs home homeland internal treasury commerce agriculture
+labor labour transportation transport veterans housing navy air force war culture environment tourism""".split())
+
 
 @dataclass
 class Entity:
@@ -116,12 +121,17 @@ def clean_name(surface: str) -> str:
 
 
 def _without_titles(name: str) -> str:
-    """"Paramedic Jonas Feld" -> "Jonas Feld" when the model took the title into the name; and "Green Beret Sgt
-    Joe Serna" -> "Joe Serna": a rank or an office inside the name, two names or more after it, ends what came
-    before it ("Martin Luther King Jr." keeps its "King": a suffix is no name)."""
+    """"Paramedic Jonas Feld" -> "Jonas Feld" when the model took the title into the name ("Minister of Foreign
+    Affairs Jonas Feld" too, with its department); and "Green Beret Sgt Joe Serna" -> "Joe Serna": a rank or an
+    office inside the name, two names or more after it, ends what came before it ("Martin Luther King Jr." keeps
+    its "King": a suffix is no name)."""
     words = name.split()
     while len(words) > 1 and (words[0].lower().rstrip(".") in ROLE_HEADS or words[0].lower() in _ROLE_MODIFIERS):
         words.pop(0)
+        if len(words) > 1 and words[0] == "of":  # "Secretary of State Ann Lee": the department goes with its title
+            words.pop(0)
+            while len(words) > 1 and words[0].lower() in _DEPARTMENT_WORDS:
+                words.pop(0)
     for k in range(len(words) - 2, 0, -1):
         after = words[k + 1:]
         if words[k].lower().rstrip(".") in _RANKS and len(after) >= 2 and \
