@@ -333,6 +333,18 @@ def test_a_sentence_about_a_picture_is_a_caption_and_a_paragraph_that_goes_on_is
     assert not about_a_picture("A new study shows that photos of bridges draw readers.")
 
 
+def test_a_wire_pictures_caption_is_told_by_its_closing_date_or_who_stands_where():
+    assert about_a_picture("Commuters wait for a ferry at the east pier in Harwick, Thursday, Dec. 20, 2012.")
+    assert about_a_picture("Diesel is pumped into a lorry at a depot outside Harwick on Dec. 6, 2007.")
+    assert about_a_picture("Mayor Lena Ortiz speaks at the reopening of the bridge in Harwick on March 3, 2026.")
+    assert about_a_picture("Mayor Lena Ortiz, center, and engineers walk along the closed span.")
+    # news prose dates events in the past tense, or plans for a day to come; "left, or right" is no place
+    assert not about_a_picture("The council voted to close the bridge on March 3, 2026.")
+    assert not about_a_picture("The verdict is expected on March 3, 2026.")
+    assert not about_a_picture("The span will reopen on Monday, and tolls return on March 3, 2026.")
+    assert not about_a_picture("No link was found between age, left, or right handedness and the outcome.")
+
+
 def test_agency_first_credit_highlights_box_and_an_embedded_posts_address():
     caption = "The mayor (second from left) listens to the engineers. REUTERS/Jon Pike"
     highlights = "Story highlights The old bridge closes for at least six months The beams have rusted"

@@ -161,6 +161,24 @@ _IN_THIS_PICTURE_INSIDE = re.compile(rf",\s+in\s+(?:this|these)\s+(?:[\w.,-]+\s+
 # "General view of" the scene.
 _PLACED = re.compile(r"\(((?:\d(?:st|nd|rd|th)\s+)?(?:L|C|R|left|right|cent(?:er|re)|front|back))\)")
 _GENERAL_VIEW = re.compile(r"^(?:a\s+)?general\s+view\s+of\b", re.I)
+# ... or a wire picture's caption: who does what where, then the day the picture was taken, at the very end:
+# "A child looks at the flowers in London, Monday, June 5, 2017." (news prose dates an event "on Monday" or "on
+# June 5"; a weekday, a date and a year closing the sentence is a caption's form), or "on June 5, 2017." after a
+# verb in the present a caption describes its picture with ("Fuel is pumped into a car ...", "Kanan speaks ...",
+# not "the verdict is expected on ..."); or where someone stands in it, set off by commas ("Ann Lee, center, ...").
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+          r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_WEEKDAY_DATE_END = re.compile(rf"\s(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+{_MONTH}\s+\d{{1,2}},\s+"
+                               r"(?:1[89]|20)\d\d\.?\s*$")
+_DATE_END = re.compile(rf"\son\s+{_MONTH}\s+\d{{1,2}},\s+(?:1[89]|20)\d\d\.?\s*$")
+_PICTURED_VERB = re.compile(
+    r"\b(?:is|are)\s+(?!(?:expected|scheduled|set|due|slated|planned|supposed|required|needed|allowed|"
+    r"believed|thought|said|reported|accused|charged|alleged)\b)(?:being\s+)?[a-z]+(?:ed|en|wn)\b|"
+    r"\b(?:speaks|performs|gestures|poses|walks|waves|attends|looks|stands|sits|holds|listens|smiles|"
+    r"talks|reacts|prays|greets|shakes|watches|rides|marches|celebrates|cheers|"
+    r"burns|kneels|weeps|hugs|embraces|speak|stand|sit|pray|walk|"
+    r"march|wait|gather|watch|look|pose|react|listen|cheer|celebrate|mourn|peer|wave)\b")
+_PLACED_INLINE = re.compile(r"\w,\s+(?:left|right|cent(?:er|re)|front|second\s+(?:from\s+)?(?:left|right))\s*,\s+(?!or\b)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+[A-Z][\w.'’\-]+", re.I)
 _STAFF = re.compile(r"^[A-Z][\w.&'’ -]{0,40}\s+(?i:staff|staff writers?|wire services?|newsroom|editorial board|desk)$")
 _CONTRIBUTORS = re.compile(
@@ -325,11 +343,21 @@ def furniture_reason(line: Line) -> str | None:
 def about_a_picture(text: str) -> bool:
     """Whether a sentence describes a picture rather than the news ("This undated photo provided by the family
     shows ...", "In this May 3, 2015, photo, ...", "Jane Roe, in this photo provided by ..., is seen", "Jane
-    Roe (L) speaks with ..."): a caption, even when glued to a paragraph."""
+    Roe (L) speaks with ...", "Jane Roe, center, speaks ...", "... in Rome, Friday, Oct. 14, 2011."): a caption,
+    even when glued to a paragraph."""
     marks = _PLACED.findall(text)
     placed = len(marks) >= 2 or any(mark != "R" for mark in marks)
     return bool(_PICTURE_SHOWS.match(text) or _IN_THIS_PICTURE.match(text) or _IN_THIS_PICTURE_INSIDE.search(text)
-                or placed or _GENERAL_VIEW.match(text)) and not _quoted(text)
+                or placed or _GENERAL_VIEW.match(text) or _PLACED_INLINE.search(text) or _dated_picture(text)) \
+        and not _quoted(text)
+
+
+def _dated_picture(text: str) -> bool:
+    """A wire picture's caption closed by the day it was taken (see _WEEKDAY_DATE_END), after a scene of six
+    words or more: a shorter line is a page's timestamp ("Published 11:26 pm EST, Tuesday, November 19, 2019")."""
+    match = _WEEKDAY_DATE_END.search(text) or _DATE_END.search(text) and _PICTURED_VERB.search(text) and \
+        _DATE_END.search(text)
+    return bool(match) and len(text[:match.start()].split()) >= 6
 
 
 def _quoted(text: str) -> bool:
