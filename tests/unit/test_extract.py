@@ -124,6 +124,12 @@ ANCHOR = date(2024, 3, 6)  # a Wednesday
     ("It was built in 1998.", "1998", "year"),
     ("Next year's edition runs from July 4.", "2025-07-04", "day"),
     ('"We are going to win," she said on Tuesday.', "2024-03-05", "day"),  # the quote's tense is not the clause's
+    ("“The council and the unions have reached an agreement on the bridge that keeps every crossing open and that "
+     "will reduce the tolls and end the dispute,” the mayor said in a brief statement to reporters Tuesday night.",
+     "2024-03-05", "day"),  # nor a long quotation's, cut by the window the tense is read in
+    ("Just because the leaders agree, the vote on the plan, scheduled for Friday, is not a done deal.", "2024-03-08",
+     "day"),  # a subordinate clause that ended before the date's
+    ("The unions have scheduled a rally for Friday.", "2024-03-08", "day"),
 ])
 def test_dates_resolved_against_publication(text, value, precision):
     found = find_times(text, ANCHOR)

@@ -301,7 +301,8 @@ def _add_months(year: int, month: int, shift: int) -> tuple[int, int]:
 _REPORTED = re.compile(r"\b(?:said|announced|told\s+\w+(?:\s+\w+)?|added|confirmed|wrote|posted|reported)\s+(?:on\s+|late\s+|early\s+)?$",
                        re.I)
 _STRONG_FUTURE = re.compile(r"\b(?:will|'ll|shall|(?:is|are)\s+(?:set|scheduled|due|expected|slated|planned|to)\b|"
-                            r"plans?\s+to|planning\s+to|expects?\s+to|intends?\s+to|aims?\s+to|upcoming|scheduled\s+for|going\s+to)\b", re.I)
+                            r"plans?\s+to|planning\s+to|expects?\s+to|intends?\s+to|aims?\s+to|upcoming|scheduled\s+for|going\s+to|"
+                            r"(?:has|have)\s+scheduled)\b", re.I)
 _WEAK_FUTURE = re.compile(r"\b(?:would|was\s+(?:set|scheduled|due|expected|to)|were\s+(?:set|scheduled|due|expected|to)|"
                           r"to\s+be\s+held)\b", re.I)
 
@@ -327,13 +328,17 @@ def _tense(text: str, span: Span, sentences: list[Span] | None) -> str:
         left = max(text.rfind(". ", start, span.start), text.rfind("\n", start, span.start))
         if left >= 0:
             start = left + 1
-    before = re.sub(r"[“\"‘][^”\"’]*[”\"’]", " ", text[start:span.start])  # a quotation's tense is not the clause's
+    before = text[start:span.start]
+    first_close, first_open = before.find("”"), before.find("“")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        before = before[first_close + 1:]  # the window opened inside a quotation (a long one): its words go too
+    before = re.sub(r"[“\"‘][^”\"’]*[”\"’]", " ", before)  # a quotation's tense is not the clause's
     if _REPORTED.search(before):
         return "past"  # "..., the chief executive announced on Sunday": the date of the reporting
     # only the clause the date belongs to: cut at the last clause boundary before it
     clause = re.split(r"[;:]|,\s+(?:and|but|while|as|which|who)\s+|\band\s+(?=\w+\s+(?:said|says))", before)[-1]
     subordinate = _SUBORDINATE.split(clause)
-    if len(subordinate) > 1 and _PAST_VERB.search(subordinate[-1]):
+    if len(subordinate) > 1 and not _STRONG_FUTURE.search(subordinate[-1]) and _PAST_VERB.search(subordinate[-1]):
         return "past"  # "engineers will inspect it after the wall collapsed on Tuesday": the date is the collapse's
     if _STRONG_FUTURE.search(clause):
         return "future"
