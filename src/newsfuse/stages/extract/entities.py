@@ -365,13 +365,14 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     items = [item for item in items if not _people_run_together(item.name, person_surnames)]
     items = [item for item in items if label_of[item.key] in _TYPES]
     # 2. cluster names of the same type
+    capitals = {item.key for item in items if item.name.isupper() and item.name.isalpha()}  # "JFK", "MLK"
     keys_by_type: dict[str, Counter] = defaultdict(Counter)
     for item in items:
         keys_by_type[_TYPES[label_of[item.key]]][item.key] += 1
     cluster_of: dict[tuple[str, str], int] = {}
     clusters: list[list[str]] = []
     for kind, counts in keys_by_type.items():
-        groups = _person_groups(counts, keys_by_type.get("organization", Counter())) if kind == "person" \
+        groups = _person_groups(counts, keys_by_type.get("organization", Counter()), capitals) if kind == "person" \
             else _other_groups(counts)
         for group in groups:
             for key in group:
@@ -565,12 +566,21 @@ def _shared_family_names(counts: Counter) -> frozenset[str]:
     return frozenset(shared)
 
 
-def _person_groups(counts: Counter, organisations: Counter | None = None) -> list[list[str]]:
+def _initials(name: str) -> str:
+    """The first letters of a folded full name's words, a suffix left out: "john f kennedy" -> "jfk"."""
+    words = [w for w in name.split() if w not in _SUFFIXES]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _person_groups(counts: Counter, organisations: Counter | None = None, capitals: set[str] = frozenset()
+                   ) -> list[list[str]]:
     """The story's person names grouped by who they name.  A family name alone joins the person whose full
     name ends with it, unless a two-word name the tagger took for an organisation ends with it too and is
     written more often than that person's names: then it may as well be that one ("Pasztor said", with the
     mother "Amber Pasztor" read as an organisation and her son "Rene Pasztor" as the one person), and it
-    stays a name of its own rather than be given to the wrong one."""
+    stays a name of its own rather than be given to the wrong one.  A name of three letters or more written
+    in capitals (``capitals``) that spells the initials of one person's full name is that person: "JFK" is
+    John F. Kennedy."""
     rivals: Counter = Counter()  # family name -> the most written two-word "organisation" ending with it
     for name, n in (organisations or Counter()).items():
         words = name.split()
@@ -603,7 +613,9 @@ def _person_groups(counts: Counter, organisations: Counter | None = None) -> lis
             best = max(matches, key=lambda g: sum(counts[m] for m in g))
             best.append(key)
         else:
-            existing = [g for g in groups if len(g[0].split()) == 1 and _similar(key, g[0], 0.88)]
+            spelled = [g for g in groups if key in capitals and len(key) >= 3 and any(_initials(m) == key for m in g)]
+            existing = spelled if len(spelled) == 1 else \
+                [g for g in groups if len(g[0].split()) == 1 and _similar(key, g[0], 0.88)]
             if existing:
                 existing[0].append(key)
             else:
