@@ -521,6 +521,16 @@ def test_a_title_without_an_article_between_commas_keeps_the_speaker():
     assert speakers["a quiet boy"] == "Mia Sykes" and speakers["It hurts"] == "Nora Odell"
 
 
+def test_a_speaker_is_named_in_the_verbs_own_sentence():
+    text = ('"I think she will not back down," predicted one council aide.\n\n'
+            'Harbour Trust leans on one donor: a new fund raised $3 million this year.')
+    quotes = _quotes(text, {"Harbour Trust": "ORG"})
+    (quote,) = [q for q in quotes if q.kind != "paraphrase"]
+    assert quote.speaker is None  # not the trust that opens the next paragraph
+    (quote,) = [q for q in _quotes('"We did nothing wrong," according to the council statement.', {}) if q.kind != "paraphrase"]
+    assert quote.speaker_text == "the council statement"
+
+
 def test_a_party_and_state_in_brackets_do_not_hide_the_speaker():
     text = ('Ann Wu spoke first.\n\n"That contract is outrageous," Rep. John Mica (R-Fla.) told POLITICO.\n\n'
             '"We were not told," Sen. Ann Wu (D-Calif.) said.')

@@ -550,7 +550,11 @@ class _Resolver:
         return phrase
 
     def _noun_phrase_right(self, start: int, cue: Span) -> _Found | None:
-        window_end = min(len(self.masked), start + 90)
+        # who speaks is named in the verb's own sentence: '..., predicted one aide.' does not reach the name that
+        # opens the next paragraph
+        window_end = min([len(self.masked), start + 90] +
+                         [span.end for span in (_containing(self.sentences, start),
+                                                _containing(self.paragraphs, start)) if span is not None])
         for s, e, entity in self.index.mentions_in(self.article.id, start, window_end):
             between = self.masked[start:s]
             if entity.type in ("person", "organization") and re.fullmatch(
@@ -568,6 +572,8 @@ class _Resolver:
                                right, re.I)
         if description and self._description(description.group(1)):
             phrase = description.group(1)
+            if description.end() == len(right) and phrase.endswith("."):
+                phrase = phrase[:-1]  # the sentence's stop, where the window ends with it
             entity = self._by_role(phrase)
             return entity, (phrase if entity else self._same_description(phrase, start)), cue
         pronoun = re.match(r"\s*(he|she)\b", right, re.I)
