@@ -131,3 +131,14 @@ def test_a_summary_sentence_cites_only_sentences_that_support_it_as_a_whole():
     gazette = next(t for t in cited if t.startswith("The pier fell"))
     assert not any(t.startswith("Fishermen") for t in cited[gazette])
     assert any(t.startswith("The old pier") for t in cited[gazette])  # the sentence that says it all is cited
+
+
+def test_a_pages_timestamp_left_in_a_paragraph_is_no_claim_and_no_event():
+    stamped = ("Bay Herald", "2024-05-01", PAGES[2][2] + "\n\nHarbour crews will inspect the ferry slipway again on "
+               "Monday morning. The harbour master said the work could take a week or more, and that no ferry would "
+               "sail before it ends. (Published Saturday, May 4, 2024)")
+    corpus, _ = story(*PAGES[:2], stamped, embeddings="off")
+    story_ = corpus.stories[0]
+    assert any(c.text.startswith("Harbour crews will") for c in story_.alignment.claims)
+    assert not any("Published" in c.text for c in story_.alignment.claims)
+    assert not any("Published" in event["text"] for event in story_.timeline)

@@ -335,7 +335,7 @@ def furniture_reason(line: Line) -> str | None:
         return CONTRIBUTORS
     if _URL.match(text):
         return SOURCE_LINK
-    if words <= 24 and _is_timestamp(text):
+    if is_timestamp(text):
         return TIMESTAMP
     return None
 
@@ -362,6 +362,12 @@ def _dated_picture(text: str) -> bool:
 
 def _quoted(text: str) -> bool:
     return any(ch in text for ch in "\"“”")
+
+
+def is_timestamp(text: str) -> bool:
+    """Whether a line or a sentence is only a page's timestamp ("(Published Saturday, Sept. 29, 2018)"),
+    wherever the capture left it: its own line, or the end of a paragraph."""
+    return len(text.split()) <= 24 and _is_timestamp(text)
 
 
 def _is_timestamp(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from ...model import Article, Citation, Span
 from ...nlp.temporal import TimeExpression
 from ...nlp.words import content_words
-from ..clean.lines import about_a_picture
+from ..clean.lines import about_a_picture, is_timestamp
 
 __all__ = ["build_timeline"]
 
@@ -33,8 +33,10 @@ def build_timeline(articles: list[Article], quoted: dict[str, list[Span]], *, si
                 continue
             sentence = next((s for s in article.sentences if s.start <= expression.span.start < s.end), None)
             if sentence is None or _EMBED.search(article.text, sentence.start, sentence.end) \
-                    or about_a_picture(article.text[sentence.start:sentence.end]):
-                continue  # furniture: a post's byline, a web address, a photo's caption (its date is the photo's)
+                    or about_a_picture(article.text[sentence.start:sentence.end]) \
+                    or is_timestamp(article.text[sentence.start:sentence.end]):
+                continue  # furniture: a post's byline, a web address, a photo's caption (its date is the photo's),
+                          # the page's own timestamp
             words = frozenset(w for w in content_words(article.text[sentence.start:sentence.end])
                               if w.lower() not in expression.text.lower())
             candidates.append((expression, article, sentence, words))

@@ -1,7 +1,8 @@
 """Stage 6, synthesize: claims aligned into facts; exclusives; contradictions; a cited summary.
 
 Sentences are split into claims (``claims``), each carrying the figures, dates and people it states; a
-sentence about a picture (a caption glued to a paragraph: "In this May 3 photo, ...") states none.
+sentence about a picture (a caption glued to a paragraph: "In this May 3 photo, ...") states none, nor does a
+page's timestamp left at the end of one ("(Published Saturday, Sept. 29, 2018)").
 A fact is a set of claims from different articles that say the same thing (similarity above
 ``synthesize.fact_threshold``, no two claims of one article, and no figure or date of one that the other
 contradicts).  Similarity is TF-IDF cosine over stemmed words and figures; with sentence embeddings it
@@ -23,7 +24,7 @@ import numpy as np
 from ...config import Config
 from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.words import STOPWORDS, WORD
-from ..clean.lines import about_a_picture
+from ..clean.lines import about_a_picture, is_timestamp
 from ..dedupe import origin_of, origins
 from .claims import (RUNNING, Claim, Value, comparable, compatible, content_words, is_frame, is_label, is_period,
                      only_asks, per_average, per_period, quantity_value, scores, share_enough, split_claims, stem,
@@ -135,7 +136,8 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
     out: list[Claim] = []
     for article in articles:
         spans = [s for s in article.sentences if len(WORD.findall(article.text[s.start:s.end])) >= min_words
-                 and not about_a_picture(article.text[s.start:s.end]) and not only_asks(article.text[s.start:s.end])]
+                 and not about_a_picture(article.text[s.start:s.end]) and not only_asks(article.text[s.start:s.end])
+                 and not is_timestamp(article.text[s.start:s.end])]
         figures = [v for v in map(quantity_value, article.quantities) if v is not None]
         numbers = [per_average(article.text, per_period(article.text, v)) for v in figures
                    if not is_frame(article.text, v) and not is_label(article.text, v)
