@@ -373,6 +373,10 @@ def test_an_occupation_taken_into_a_name_is_a_role():
         m for m in _mentions(article, {"Ada Quist": "ORG"}) if m.span.start > 10]  # the model's other reading
     index = build_entities([article], {article.id: mentions})
     assert [(e.name, e.type) for e in index.entities] == [("Ada Quist", "person")]
+    band = _article("Guitarist Jo Ward tuned up while drummer Ken Ito counted in. Ward smiled.")
+    tagged = {"Guitarist Jo Ward": "PERSON", "Ken Ito": "PERSON", "Ward": "PERSON"}
+    names = sorted(e.name for e in build_entities([band], {band.id: _mentions(band, tagged)}).entities)
+    assert names == ["Jo Ward", "Ken Ito"]
 
 
 def test_a_rank_inside_a_tagged_name_ends_what_came_before_it():

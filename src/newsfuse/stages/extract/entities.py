@@ -42,6 +42,7 @@ player striker goalkeeper midfielder defender star champion nurse surgeon physic
 pilot engineer farmer fisherman owner resident witness student pastor priest imam rabbi bishop
 musician artist comedian producer designer photographer filmmaker writer novelist poet chef dancer athlete
 entrepreneur investor businessman businesswoman billionaire mountaineer climber astronaut explorer historian
+guitarist drummer bassist pianist keyboardist vocalist songwriter composer conductor violinist cellist saxophonist
 """.split())
 # The legal form a company's name ends with (folded): a "person" ending so is a misread firm.
 _COMPANY_ENDINGS = frozenset("llp llc pllc lp inc ltd corp plc gmbh".split())
