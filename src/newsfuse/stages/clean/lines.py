@@ -355,9 +355,10 @@ def about_a_picture(text: str) -> bool:
 def _dated_picture(text: str) -> bool:
     """A wire picture's caption closed by the day it was taken (see _WEEKDAY_DATE_END), after a scene of six
     words or more: a shorter line is a page's timestamp ("Published 11:26 pm EST, Tuesday, November 19, 2019")."""
-    match = _WEEKDAY_DATE_END.search(text) or _DATE_END.search(text) and _PICTURED_VERB.search(text) and \
-        _DATE_END.search(text)
-    return bool(match) and len(text[:match.start()].split()) >= 6
+    match = _WEEKDAY_DATE_END.search(text)
+    if match is None and _PICTURED_VERB.search(text):
+        match = _DATE_END.search(text)
+    return match is not None and len(text[:match.start()].split()) >= 6
 
 
 def _quoted(text: str) -> bool:

@@ -26,7 +26,7 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.words import STOPWORDS, WORD
 from ..clean.lines import about_a_picture, is_timestamp
 from ..dedupe import origin_of, origins
-from .claims import (RUNNING, Claim, Value, comparable, compatible, content_words, is_frame, is_label, is_period,
+from .claims import (RUNNING, Claim, Value, claim_words, comparable, compatible, is_frame, is_label, is_period,
                      only_asks, per_average, per_period, quantity_value, scores, share_enough, split_claims, stem,
                      through, time_value)
 from .conflicts import find_contradictions, mark_disputed
@@ -74,7 +74,7 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     norm = np.linalg.norm(centroid)
     centrality = (vectors @ (centroid / norm)).ravel() if norm else np.zeros(len(claims))
     claim_embeddings = _claim_embeddings(claims, encode, settings.fact_embed_at_most)
-    words = [content_words(c.text) for c in claims]
+    words = [claim_words(c.text) for c in claims]
     similarity = _claim_similarity(vectors, claim_embeddings, settings.fact_embedding_weight)
     groups = _align(claims, similarity, settings.fact_threshold, words=words)
     claim_origin = [origin_of(c.article, c.span, origin) for c in claims]
@@ -220,7 +220,7 @@ def _align(claims: list[Claim], similarity, threshold: float, words: list[set[st
     included three women" share a figure and two words, and are not one fact); with meaning, two.  Two
     groups join when their claims are alike on average (words alone), or every one alike to every other
     (with meaning, which would otherwise chain a story's claims into one through near neighbours).
-    ``words``: each claim's :func:`content_words`, when the caller has them.
+    ``words``: each claim's :func:`claim_words`, when the caller has them.
     """
     meaning = isinstance(similarity, np.ndarray)
     if meaning:
@@ -231,7 +231,7 @@ def _align(claims: list[Claim], similarity, threshold: float, words: list[set[st
         candidates = ((int(i), int(j), float(v)) for i, j, v in zip(coo.row, coo.col, coo.data)
                       if i < j and v >= threshold)
     if words is None:
-        words = [content_words(c.text) for c in claims]
+        words = [claim_words(c.text) for c in claims]
 
     def words_meet(i: int, j: int) -> bool:
         return len(words[i] & words[j]) >= 2 if meaning else _shares_words(words, i, j)

@@ -16,9 +16,9 @@ from ...model import Article, Citation, Span
 from ...nlp.quantities import NUMBER_WORD
 from ...nlp.words import STOPWORDS, WORD
 
-__all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "content_words", "share_enough", "quantity_value", "time_value", "comparable",
-           "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period", "scores", "through",
-           "RUNNING"]
+__all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "claim_words", "share_enough", "quantity_value",
+           "time_value", "comparable", "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period",
+           "scores", "through", "RUNNING"]
 
 # A comma and a conjunction that start a new clause: ", but", ", while", ", and he …", ", and said …".  Not ", and"
 # before a subject's second part set off by commas ("Victims of bullying, and bullies themselves, are …") or
@@ -108,15 +108,15 @@ def stem(word: str) -> str:
 _NUMBER_WORD = re.compile(NUMBER_WORD + r"|hundred|thousand|million|billion|trillion|dozen", re.I)
 
 
-def content_words(text: str) -> set[str]:
+def claim_words(text: str) -> set[str]:
     """A text's stemmed content words, without figures or number words: what two claims must share beyond
-    their figures to say the same thing."""
+    their figures to say the same thing (``nlp.words.content_words`` is the unstemmed, figure-keeping kind)."""
     return {stem(t) for t in WORD.findall(text)
             if t.lower() not in STOPWORDS and not t[0].isdigit() and not _NUMBER_WORD.fullmatch(t)}
 
 
 def share_enough(a: set[str], b: set[str]) -> bool:
-    """Whether two sets of :func:`content_words` share four words, or most of the smaller set's and two:
+    """Whether two sets of :func:`claim_words` share four words, or most of the smaller set's and two:
     enough for one text to be cited for the other."""
     return len(a & b) >= max(2, min(4, 0.6 * min(len(a), len(b))))
 

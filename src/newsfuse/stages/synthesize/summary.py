@@ -43,7 +43,7 @@ import numpy as np
 from ...model import Article, Citation, Span, Story, SummarySentence
 from ...nlp.words import STOPWORDS
 from . import scorer as learned
-from .claims import Claim, content_words, share_enough
+from .claims import Claim, claim_words, share_enough
 
 __all__ = ["Alignment", "SummaryWeights", "credit_speakers", "leans_on_before", "summarize"]
 
@@ -382,7 +382,7 @@ def _candidates(alignment: Alignment) -> list[_Sentence]:
     def words_of(article: Article, span: Span) -> set[str]:
         key = (article.id, span.start, span.end)
         if key not in words:
-            words[key] = content_words(article.span_text(span))
+            words[key] = claim_words(article.span_text(span))
         return words[key]
 
     for sentence in by_sentence.values():
