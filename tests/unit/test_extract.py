@@ -531,8 +531,9 @@ def test_a_speaker_is_named_in_the_verbs_own_sentence():
     quotes = _quotes(text, {"Harbour Trust": "ORG"})
     (quote,) = [q for q in quotes if q.kind != "paraphrase"]
     assert quote.speaker is None  # not the trust that opens the next paragraph
-    (quote,) = [q for q in _quotes('"We did nothing wrong," according to the council statement.', {}) if q.kind != "paraphrase"]
-    assert quote.speaker_text == "the council statement"
+    quotes = _quotes('"We did nothing wrong," according to the council statement.', {})
+    (quote,) = [q for q in quotes if q.kind != "paraphrase"]
+    assert quote.speaker_text == "the council statement"  # without the sentence's stop
 
 
 def test_a_party_and_state_in_brackets_do_not_hide_the_speaker():

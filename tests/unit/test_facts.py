@@ -117,16 +117,17 @@ def test_a_summary_sentence_cites_only_sentences_that_support_it_as_a_whole():
     """Two short claims can state one fact ("the pier fell") while the sentences they sit in say more, and
     differently; a citation stands for the whole sentence, so it must share enough of its words."""
     corpus, _ = story(
-        ("Harbour Gazette", "2024-05-01", "The pier fell at dawn, and the mayor blamed decades of neglect by the port authority."),
+        ("Harbour Gazette", "2024-05-01",
+         "The pier fell at dawn, and the mayor blamed decades of neglect by the port authority."),
         ("Coast Daily", "2024-05-01", "Fishermen said the pier fell slowly."),
-        ("Bay Herald", "2024-05-01", "The old pier fell at dawn on Tuesday, and the mayor blamed the port authority for years of neglect."),
+        ("Bay Herald", "2024-05-01",
+         "The old pier fell at dawn on Tuesday, and the mayor blamed the port authority for years of neglect."),
         embeddings="off")
     alignment = corpus.stories[0].alignment
     rows = [i for i, c in enumerate(alignment.claims) if c.text.startswith(("The pier fell at dawn", "Fishermen"))]
     assert any(set(rows) <= set(g) for g in alignment.groups)  # the two short claims are one fact
     texts = {a.id: a.text for a in corpus.articles}
-    cited = {c.article.span_text(c.span): {c.article.span_text(c.span) if o.article_id == c.article.id else
-                                           texts[o.article_id][o.start:o.end] for o in c.citations}
+    cited = {c.article.span_text(c.span): {texts[o.article_id][o.start:o.end] for o in c.citations}
              for c in _candidates(alignment)}
     gazette = next(t for t in cited if t.startswith("The pier fell"))
     assert not any(t.startswith("Fishermen") for t in cited[gazette])
