@@ -72,11 +72,12 @@ _NAV = re.compile(
     r"recommended(?: for you)?:?|more from [\w ]{1,30}|in other news|don't miss|editor'?s picks?)$",
     re.I,
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.I)
+_RIGHTS_MARK = r"©|\(c\)\s*(?:19|20)\d\d|all rights reserved"  # a notice's mark, whatever words stand beside it
+_COPYRIGHT = re.compile(rf"{_RIGHTS_MARK}|\bcopyright\b", re.I)
 # What makes a line that names copyright a notice rather than a sentence about it ("Paramount asserts a copyright in
 # the designs of Klingon ships"): a mark, a year or a reservation of rights beside the word, a picture's credit
 # ("Image copyright Getty Images"), the word opening the line, or a line too short to be a sentence.
-_NOTICE = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|all rights reserved|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|"
+_NOTICE = re.compile(rf"{_RIGHTS_MARK}|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|"
                      r"\b(?:image|photo|picture|video|media)\s+copyright\b|\bcopyright\s+protected\b|"
                      r"\bcredit\s*:\s*copyright\b|^\W*copyright\b", re.I)
 _NOTICE_WORDS = 8
