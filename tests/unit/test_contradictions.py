@@ -289,6 +289,17 @@ def test_figures_of_plainly_different_owners_are_different_slots():
     assert not _number_conflicts(body.format(owner="Hale's", n="two"), body.format(owner="Lind's", n="six"))
 
 
+def test_two_ages_given_to_one_named_person_disagree_whatever_their_sentences_say():
+    """One person has one age: "Dale Orwin, 27," and "43-year-old military veteran Dale Orwin" disagree though
+    the sentences share little else; ages of two different people do not."""
+    first = "The gunman, Dale Orwin, 27, had argued with his former fiancee earlier in the day, police said."
+    second = "Investigators named 43-year-old military veteran Dale Orwin as the man who opened fire on the bridge."
+    (conflict,) = _number_conflicts(first, second)
+    assert sorted(s["value"] for s in conflict["sides"]) == ["27 years old", "43 years old"]
+    other = second.replace("Dale Orwin", "Ray Tamsin")
+    assert not _number_conflicts(first, other)
+
+
 def test_figures_stated_of_two_different_people_are_different_slots():
     body = "In the last home game of the season at the harbour arena, {name} scored {n} points for the Gulls."
     assert _number_conflicts(body.format(name="Ada Quist", n="20"), body.format(name="Ada Quist", n="16"))
@@ -571,31 +582,32 @@ def test_people_named_in_a_list_are_examples_not_a_role():
                   body.format(who="the singer Dee Morrow")) == []
 
 
-def test_the_person_two_outlets_each_report_on_most_against_each_other():
-    """Each outlet's report is about its fire officer, named twice, and neither names the other's: one of
-    them has the name wrong.  The bar is set from the pair's own score so that it lies between 1.3 and 2
-    times the person bar: there the two leads are flagged, while the same names mentioned once each (no
-    lead) are not."""
-    def pages(twice: bool):
+def test_the_person_two_outlets_each_report_on_against_each_other():
+    """Each outlet's report is about its fire officer, named three times and more than twice as often as anyone
+    else, and neither names the other's: one of them has the name wrong.  The bar is set from the pair's own
+    score so that it lies between 1 and 2 times the person bar: there the two leads are flagged; the same names
+    mentioned once each, or three times beside a resident named twice (no one the report is about), are not."""
+    def pages(lead: str):
+        again = {"lead": 2, "once": 0, "shared": 2}[lead]
         first = ("Harbor Post", "2026-03-03T09:00:00+00:00",
                  "Mara Lind of the fire brigade said the blaze started in the bakery kitchen shortly after midnight. "
-                 + ("Lind said crews kept the fire from spreading to the flats above the shop. " if twice else
-                    "Crews kept the fire from spreading to the flats above the shop, according to the brigade. ")
+                 + "Lind said crews kept the fire from spreading to the flats above the shop. " * again
+                 + ("Ann Cole, who lives next door, said the smoke woke her. Cole said she ran outside. "
+                    if lead == "shared" else "")
                  + "The street was closed until the morning while investigators worked at the scene.")
         second = ("Coast News", "2026-03-03T10:00:00+00:00",
                   "Tomas Weir of the fire brigade said the blaze began in the bakery kitchen soon after midnight. "
-                  + ("Weir said crews stopped the fire before it reached the flats upstairs. " if twice else
-                     "Crews stopped the fire before it reached the flats upstairs, the brigade reported. ")
+                  + "Weir said crews stopped the fire before it reached the flats upstairs. " * again
                   + "Residents of the building were allowed back into their homes by noon on Tuesday.")
         return first, second
 
-    for twice in (True, False):
-        _, found = story(*pages(twice), person_context=0.01, embeddings="off")
-        (conflict,) = [c for c in found if c["kind"] == "person"]
-        bar = conflict["score"] / 1.6  # the pair's score is 1.6 × this bar: under 2 ×, over 1.3 ×
-        _, found = story(*pages(twice), person_context=bar, embeddings="off")
+    for lead in ("lead", "once", "shared"):
+        _, found = story(*pages(lead), person_context=0.01, embeddings="off")
+        (conflict,) = [c for c in found if c["kind"] == "person" and "Ann Cole" not in str(c)]
+        bar = conflict["score"] / 1.5  # the pair's score is 1.5 × this bar: under 2 ×, over 1 ×
+        _, found = story(*pages(lead), person_context=bar, embeddings="off")
         flagged = [sorted(s["value"] for s in c["sides"]) for c in found if c["kind"] == "person"]
-        assert flagged == ([["Mara Lind", "Tomas Weir"]] if twice else [])
+        assert flagged == ([["Mara Lind", "Tomas Weir"]] if lead == "lead" else []), lead
 
 
 def test_a_side_shows_the_whole_sentence_its_clause_comes_from():

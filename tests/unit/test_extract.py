@@ -451,6 +451,17 @@ def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_org
     assert sorted(e.name for e in index.entities) == ["Ann Lee", "Bo Ray"]  # "the" names no one, bar a title
 
 
+def test_an_abbreviation_always_before_a_number_is_a_reference_not_a_person():
+    text = "Weak arrivals were seen under the volcano (Fig. 1), as in earlier studies (Fig. 3), Ann Lee said."
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Fig": "PERSON", "Ann Lee": "PERSON"})})
+    assert [e.name for e in index.entities] == ["Ann Lee"]
+    text = "Fig. 2 shows the oven. Fig baked the bread in it, her sister said."
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Fig": "PERSON"})})
+    assert [e.name for e in index.entities] == ["Fig"]  # once written not before a number: a name
+
+
 def test_a_family_name_alone_is_not_given_to_the_one_person_when_a_misread_relative_is_named_more():
     text = ("Ada Quist took her son Bo Quist on Monday. Ada Quist was arrested. Ada Quist told police she was sorry. "
             "Quist said so twice. Quist cried.")

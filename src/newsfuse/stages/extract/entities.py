@@ -347,6 +347,13 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
         if item.key in quoted_only and not _quoted_whole(item):
             quoted_only.discard(item.key)
     items = [item for item in items if item.key not in quoted_only]
+    # a one-word "person" the story only ever writes as an abbreviation before a number ("Fig. 1", "Eq. 3") is a
+    # reference to a numbered figure or equation, not a name
+    numbered_only = {item.key for item in items if item.label == "PERSON" and " " not in item.key}
+    for item in items:
+        if item.key in numbered_only and not _NUMBERED.match(item.article.text, item.span.end):
+            numbered_only.discard(item.key)
+    items = [item for item in items if item.key not in numbered_only]
     # 1. one label per name: the majority over every mention in the story
     votes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
@@ -444,6 +451,7 @@ _OF_TITLE = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 
 
 _OPENING_MARK = re.compile(r"[“\"‘'](?:the\s+|a\s+|an\s+)?$", re.I)
+_NUMBERED = re.compile(r"s?\.\s*\(?\d")  # "Fig. 1", "Figs. 2", "Eq. (3)": an abbreviation before a number
 _CLOSING_MARK = re.compile(r"[,.!?]?(?:[”\"]|’’|''|[’'](?!s\b))")  # not a possessive: ‘Obama’s legacy’
 
 

@@ -26,7 +26,7 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.words import STOPWORDS, WORD
 from ..clean.lines import about_a_picture, is_timestamp
 from ..dedupe import origin_of, origins
-from .claims import (RUNNING, Claim, Value, claim_words, comparable, compatible, is_frame, is_label, is_period,
+from .claims import (RUNNING, Claim, Value, apposed_age, claim_words, comparable, compatible, is_frame, is_label, is_period,
                      only_asks, per_average, per_period, quantity_value, scores, share_enough, split_claims, stem,
                      through, time_value)
 from .conflicts import find_contradictions, mark_disputed
@@ -157,6 +157,8 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
                         if entity.type == "person":
                             claim.values.append(Value("person", "person", None, Span(start, end),
                                                       article.text[start:end], 0.0, 0.0, entity.name, entity=entity))
+                    ages = [apposed_age(article.text, v) for v in claim.values if v.kind == "person"]
+                    claim.values.extend(a for a in ages if a is not None and a.span.end <= span.end)
                 out.append(claim)
     return out
 

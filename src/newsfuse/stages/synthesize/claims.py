@@ -13,12 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from ...model import Article, Citation, Span
-from ...nlp.quantities import NUMBER_WORD
+from ...nlp.quantities import NUMBER_WORD, Quantity
 from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Claim", "Value", "split_claims", "only_asks", "stem", "claim_words", "share_enough", "quantity_value",
            "time_value", "comparable", "compatible", "is_frame", "is_label", "is_period", "per_average", "per_period",
-           "scores", "through", "RUNNING"]
+           "scores", "through", "apposed_age", "RUNNING"]
 
 # A comma and a conjunction that start a new clause: ", but", ", while", ", and he …", ", and said …".  Not ", and"
 # before a subject's second part set off by commas ("Victims of bullying, and bullies themselves, are …") or
@@ -242,6 +242,19 @@ def quantity_value(quantity) -> Value | None:
                  _display(quantity), changeable=kind in _CHANGEABLE, bound=bound)
 
 
+_APPOSED_AGE = re.compile(r",\s*(\d{1,3}),")  # "Ann Lee, 27, said": an age set off right after a name
+
+
+def apposed_age(text: str, person: Value) -> Value | None:
+    """The age news writes set off by commas right after a person's name ("Ann Lee, 27, of Leeds"), as an
+    age of that person, or None.  (A bare number is no figure anywhere else: nothing says what it counts.)"""
+    found = _APPOSED_AGE.match(text, person.span.end)
+    if found is None or not 1 <= int(found.group(1)) <= 120:
+        return None
+    years = found.group(1)
+    return quantity_value(Quantity(Span(found.start(1), found.end(1)), years, float(years), "age", "year"))
+
+
 # nouns that count the same thing under another name ("12 deaths", "15 fatalities")
 _SAME_COUNT = {"fatalities": "deaths", "fatality": "death"}
 
@@ -267,7 +280,8 @@ _TIME_UNITS = (("year", 31_556_952.0), ("month", 2_629_746.0), ("week", 604_800.
 
 
 def _display(quantity) -> str:
-    """The figure for a reader: "12 people", "about 1.5 million USD", "6 months" (not 15,778,476 s)."""
+    """The figure for a reader: "12 people", "about 1.5 million USD", "6 months" (not 15,778,476 s), "43 years
+    old"."""
     def number(x: float) -> str:
         x = round(x, 2)
         return f"{int(x):,}" if float(x).is_integer() else f"{x:,.2f}".rstrip("0").rstrip(".")
@@ -282,6 +296,8 @@ def _display(quantity) -> str:
                              if all(x >= size and abs(x / size * step - round(x / size * step)) < 1e-6
                                     for x in figures)), ("second", 1.0))
         unit += "s" * (figures[-1] != factor)
+    elif quantity.kind == "age":
+        unit = "years old"  # "43 years old", not "43 year"
     value = "–".join(number(x / factor) for x in figures)
     prefix = f"{quantity.qualifier} " if quantity.qualifier else ""
     return f"{prefix}{value} {unit}".strip()

@@ -68,7 +68,9 @@ _ELISION_WORDS = 3  # a longer passage missing from one version of a quote is le
 _PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedded
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
-_LEAD = 1.3  # × the person bar: the person two articles each name most, when neither names the other's
+_LEAD = 1.0  # × the person bar: the person two articles are each about, when neither names the other's
+_LEAD_MENTIONS = 3  # an article is about a person it names this often...
+_LEAD_DOMINANCE = 2.0  # ...and this many times as often as anyone else
 _OWNER = re.compile(r"\b(?:(his|her)|([A-Z][\w-]+)['’]s?)\s+$")  # a possessive right before a figure
 _HOLDER_WORDS = 20  # a figure's holder is named at most this many words before it
 # a verb of saying or counting between a person and a figure: the person reports the figure, it is not theirs
@@ -125,6 +127,11 @@ _TERM = re.compile(r"(?:['’]\s*)?\s*(?:of\s+|on\s+|in\s+|behind\s+(?=bars))?(?
                    r"maximum|minimum|security)\s+){0,3}(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _TERM_KINDS.items())
                    + r")\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades)\s+(?:ago|earlier|before)\b", re.I)
+# an age set off after a name ("Ann Lee, 27", "Ann Lee — a 27-year-old"), or a few words describing the person between
+# an age and the name after it ("27-year-old nurse Ann Lee", "27-year-old Ann Lee", "his 27-year-old niece, Ann Lee")
+_SET_OFF = re.compile(r"\s*(?:,|—|–|\s-)\s*(?:(?:a|an|the)\s+)?")
+_DESCRIBED = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+){0,3}|\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*,\s+")
+_AGE_OF_ONE = 0.9  # the context score of two ages given to one named person
 _DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
 
 
@@ -256,15 +263,16 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
         sims = _similarities(bags, members)
         if vectors is not None:
             sims = _with_meaning(sims, np.stack([vectors[i] for i in members]))
-        for r, c, sim in zip(sims.row, sims.col, sims.data):
-            if r >= c:
-                continue
+        pairs = {(r, c): float(sim) for r, c, sim in zip(sims.row, sims.col, sims.data) if r < c}
+        for r, c in _one_persons_ages(values, members):
+            pairs[(r, c)] = max(pairs.get((r, c), 0.0), _AGE_OF_ONE)
+        for (r, c), sim in pairs.items():
             i, j = members[r], members[c]
             (ci, vi), (cj, vj) = values[i], values[j]
             # copies count once as support, but a copy that changes a figure still disagrees with its source
             if ci.article.id == cj.article.id or not comparable(vi, vj):
                 continue
-            sim, agreeing = float(sim), compatible(vi, vj)
+            agreeing = compatible(vi, vj)
             for key, own, other in (((i, cj.article.id), vi, vj), ((j, ci.article.id), vj, vi)):
                 if _vague(other) and not _vague(own):
                     continue  # "tens of billions" neither answers nor outranks a specific figure
@@ -332,6 +340,48 @@ def _with_meaning(lexical, embedded: np.ndarray):
         return lexical
     n = embedded.shape[0]
     return coo_matrix((np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+
+
+def _one_persons_ages(values, members: list[int]) -> list[tuple[int, int]]:
+    """The pairs (positions in ``members``) of ages that two articles give one named person: "Ann Lee, 27," or
+    "the 27-year-old teacher Ann Lee" in one, "43-year-old Ann Lee" in another.  A person has one age, so such
+    ages are about one thing whatever else their sentences say (:data:`_AGE_OF_ONE` is their context score)."""
+    whose = [(k, _aged(*values[i])) for k, i in enumerate(members) if values[i][1].bucket == "age"]
+    whose = [(k, person) for k, person in whose if person is not None]
+    out = []
+    for x, (r, first) in enumerate(whose):
+        for c, second in whose[x + 1:]:
+            if values[members[r]][0].article.id != values[members[c]][0].article.id and _one_person(first, second):
+                out.append((min(r, c), max(r, c)))
+    return out
+
+
+def _one_person(a: Value, b: Value) -> bool:
+    """Whether two person values name one person: one entity, or one name inside the other ("Lee" in "Ann
+    Lee").  A shared family name alone is not enough here: a father and a son each have their own age."""
+    if a.entity is b.entity:
+        return True
+    first, second = fold(a.entity.name).split(), fold(b.entity.name).split()
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and any(longer[k:k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
+
+
+def _aged(claim: Claim, value: Value) -> Value | None:
+    """The person an age is given to in its claim: named right before it and set off ("Ann Lee, 27,", "Ann Lee —
+    a 27-year-old nurse"), or right after it, a few describing words on ("the 27-year-old nurse Ann Lee")."""
+    text = claim.article.text
+    people = [v for v in claim.values if v.kind == "person"]
+    before = [v for v in people if v.span.end <= value.span.start]
+    if before:
+        last = max(before, key=lambda v: v.span.end)
+        if _SET_OFF.fullmatch(text, last.span.end, value.span.start):
+            return last
+    after = [v for v in people if v.span.start >= value.span.end]
+    if after:
+        first = min(after, key=lambda v: v.span.start)
+        if _DESCRIBED.fullmatch(text, value.span.end, first.span.start):
+            return first
+    return None
 
 
 def _person_conflicts(values, bags, origin, floor: float, vectors=None) -> list[tuple[float, int, int]]:
@@ -403,13 +453,21 @@ def _listed(claim: Claim, value: Value) -> bool:
 
 
 def _leads(people: dict) -> set:
-    """The (article, person) keys of each article's lead: the person it names most often, twice or more
-    (every person tied for most).  An outlet whose report is about someone the other outlets never name,
-    while theirs is about someone it never names, in words that read alike, has the person wrong."""
-    most: dict[str, int] = defaultdict(int)
+    """The (article, person) keys of each article's lead: the person it is about, named ``_LEAD_MENTIONS`` times
+    or more and ``_LEAD_DOMINANCE`` times as often as anyone else it names.  An outlet whose report is about
+    someone the other outlets never name, while theirs is about someone it never names, in words that read
+    alike, has the person wrong.  Two articles that each quote a different resident or senator most, a few
+    times each, are not about them: no lead."""
+    counts: dict[str, list[int]] = defaultdict(list)
     for (article_id, _entity), indexes in people.items():
-        most[article_id] = max(most[article_id], len(indexes))
-    return {key for key, indexes in people.items() if len(indexes) >= 2 and len(indexes) == most[key[0]]}
+        counts[article_id].append(len(indexes))
+    out = set()
+    for key, indexes in people.items():
+        ranked = sorted(counts[key[0]], reverse=True)
+        runner_up = ranked[1] if len(ranked) > 1 else 0
+        if len(indexes) >= _LEAD_MENTIONS and len(indexes) == ranked[0] and runner_up * _LEAD_DOMINANCE <= len(indexes):
+            out.add(key)
+    return out
 
 
 def _role_conflicts(values, people: dict, together: set, past: set) -> list[tuple[float, int, int]]:
@@ -543,6 +601,10 @@ def _owned_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     """Whether two figures are plainly different people's: each stated right after a different person
     (:func:`_holder`), or after different possessives: "his two kids" and "her six kids", "Lind's three dogs"
     and "Quist's five dogs".  A pronoun against a name ("his" and "Lind's") may be one person."""
+    if vi.bucket == "age":  # whose age it is, when a name says so: "Bo Ray, 58," and "his 28-year-old son-in-law, Cy Tan"
+        ai, aj = _aged(ci, vi), _aged(cj, vj)
+        if ai is not None and aj is not None:
+            return not _one_person(ai, aj)
     hi, hj = _holder(ci, vi), _holder(cj, vj)
     if hi is not None and hj is not None and hi.entity is not hj.entity and \
             not _one_name(hi.entity.name, hj.entity.name):
