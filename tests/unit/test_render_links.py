@@ -146,3 +146,21 @@ def test_a_summary_sentence_quoting_someone_it_does_not_name_credits_them(tmp_pa
     story.summary = chosen
     assert "knew it.\" *— Ruth Lane* [1]" in render(corpus, "md").replace("\\", "")
     assert '<span class="said-by">— Ruth Lane</span>' in render(corpus, "html")
+
+
+def test_an_exclusive_another_outlet_reprints_says_where_else_it_runs(tmp_path):
+    """A paragraph one outlet reuses from another is still one report: its claim is listed under one outlet
+    only, cited in both, and the brief says the passage also runs in the other outlet."""
+    reused = ("The harbour master said divers had found three cracked stones below the quay on Wednesday "
+              "morning and that the council would pay for a full survey of the old wall before the summer.")
+    (tmp_path / "a.txt").write_text(A + "\n" + reused + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B + "\n" + reused + "\n", encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    (story,) = corpus.stories
+    (exclusive,) = [e for e in story.exclusives if "cracked stones" in e.text]
+    assert len({c.article_id for c in exclusive.citations}) == 2
+    other = next(a.display_outlet for a in corpus.articles if a.id != exclusive.article_id)
+    for fmt in ("md", "html"):
+        line = next(x for x in render(corpus, fmt).splitlines() if "cracked stones" in x and "also runs in" in x)
+        assert other in line.split("also runs in", 1)[1]
+    assert render(corpus, "md").count("also runs in") == 1

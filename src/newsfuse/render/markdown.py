@@ -102,7 +102,9 @@ def _story(view: StoryView, out: list[str], *, several: bool) -> None:
             out.append(f"### {escape(outlet)}{more}\n")
             for exclusive in items:
                 shown = escape(view.excerpt(exclusive.text, exclusive.citations))
-                out.append(f"- {shown} {_cite(view.marks(exclusive.citations))}")
+                also = view.also_carried_by(exclusive)
+                copied = f" (the same passage also runs in {escape(', '.join(also))})" if also else ""
+                out.append(f"- {shown} {_cite(view.marks(exclusive.citations))}{copied}")
             out.append("")
     out.append("## Sources\n")
     out.append("| # | Outlet | Title | Published | Facts carried | File |")

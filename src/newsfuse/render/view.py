@@ -42,6 +42,14 @@ class StoryView:
     def marks(self, citations: list[Citation]) -> list[int]:
         return sorted({self.number[c.article_id] for c in citations})
 
+    def also_carried_by(self, exclusive) -> list[str]:
+        """The other outlets an exclusive's passage also runs in: copies of the one report, or a paragraph reused
+        from it, so the fact is still one origin's (and listed as such) though more than one outlet prints it."""
+        own = self.by_id[exclusive.article_id].display_outlet
+        outlets = dict.fromkeys(self.by_id[c.article_id].display_outlet for c in exclusive.citations
+                                if c.article_id in self.by_id)
+        return [outlet for outlet in outlets if outlet != own]
+
     def one_per_source(self, citations: list[Citation]) -> list[Citation]:
         """The first citation of each source, in source-number order (one [n] mark per source)."""
         first: dict[str, Citation] = {}
