@@ -462,6 +462,17 @@ def test_an_abbreviation_always_before_a_number_is_a_reference_not_a_person():
     assert [e.name for e in index.entities] == ["Fig"]  # once written not before a number: a name
 
 
+def test_an_organisation_named_without_its_kind_is_the_same_organisation():
+    text = ("Researchers at Stanford University made ethanol from carbon monoxide. Stanford said the method scales. "
+            "Acme Corp. will license it; Acme declined to comment. New York City and New York were not involved.")
+    article = _article(text)
+    names = {"Stanford University": "ORG", "Stanford": "ORG", "Acme Corp.": "ORG", "Acme": "ORG",
+             "New York City": "GPE", "New York": "GPE"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    groups = sorted(sorted(e.variants) for e in index.entities)
+    assert groups == [["Acme", "Acme Corp"], ["New York"], ["New York City"], ["Stanford", "Stanford University"]]
+
+
 def test_a_family_name_alone_is_not_given_to_the_one_person_when_a_misread_relative_is_named_more():
     text = ("Ada Quist took her son Bo Quist on Monday. Ada Quist was arrested. Ada Quist told police she was sorry. "
             "Quist said so twice. Quist cried.")

@@ -381,7 +381,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     clusters: list[list[str]] = []
     for kind, counts in keys_by_type.items():
         groups = _person_groups(counts, keys_by_type.get("organization", Counter()), capitals) if kind == "person" \
-            else _other_groups(counts)
+            else _other_groups(counts, organisations=kind == "organization")
         for group in groups:
             for key in group:
                 cluster_of[(kind, key)] = len(clusters)
@@ -632,7 +632,10 @@ def _person_groups(counts: Counter, organisations: Counter | None = None, capita
     return groups
 
 
-def _other_groups(counts: Counter) -> list[list[str]]:
+def _other_groups(counts: Counter, *, organisations: bool = False) -> list[list[str]]:
+    """Names of one place or organisation: the same key, an acronym of the longest ("NTSB"), a spelling
+    variant, and for organisations the name without its kind ("Stanford" of "Stanford University", "Acme"
+    of "Acme Corp.")."""
     keys = sorted(counts, key=lambda k: (-len(k), k))
     groups: list[list[str]] = []
     for key in keys:
@@ -641,12 +644,26 @@ def _other_groups(counts: Counter) -> list[list[str]]:
             head = group[0]
             initials = "".join(w[0] for w in head.split() if w not in ("of", "the", "and", "for"))
             if key == head or (len(key.split()) == 1 and len(acronym) >= 2 and acronym == initials) \
-                    or (len(key) >= 8 and Indel.normalized_similarity(key, head) >= 0.92):
+                    or (len(key) >= 8 and Indel.normalized_similarity(key, head) >= 0.92) \
+                    or organisations and _without_kind(head) == key:
                 group.append(key)
                 break
         else:
             groups.append([key])
     return groups
+
+
+_ORGANISATION_KINDS = _COMPANY_ENDINGS | frozenset("university college corporation co company group holdings".split())
+
+
+def _without_kind(key: str) -> str | None:
+    """An organisation's folded name without the words at its end that say what kind it is ("stanford
+    university" -> "stanford"), or None when it has none or is nothing else."""
+    words = key.split()
+    end = len(words)
+    while end > 1 and words[end - 1] in _ORGANISATION_KINDS:
+        end -= 1
+    return " ".join(words[:end]) if end < len(words) else None
 
 
 def _canonical(group: list[_Mention], kind: str) -> str:
