@@ -582,7 +582,7 @@ def test_people_named_in_a_list_are_examples_not_a_role():
                   body.format(who="the singer Dee Morrow")) == []
 
 
-def test_the_person_two_outlets_each_report_on_against_each_other():
+def test_the_people_two_outlets_are_each_about_are_set_against_each_other():
     """Each outlet's report is about its fire officer, named three times and more than twice as often as anyone
     else, and neither names the other's: one of them has the name wrong.  The bar is set from the pair's own
     score so that it lies between 1 and 2 times the person bar: there the two leads are flagged; the same names

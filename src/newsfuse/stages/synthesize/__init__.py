@@ -26,9 +26,9 @@ from ...model import Article, Corpus, Exclusive, Fact, Span, Story
 from ...nlp.words import STOPWORDS, WORD
 from ..clean.lines import about_a_picture, is_timestamp
 from ..dedupe import origin_of, origins
-from .claims import (RUNNING, Claim, Value, apposed_age, claim_words, comparable, compatible, is_frame, is_label, is_period,
-                     only_asks, per_average, per_period, quantity_value, scores, share_enough, split_claims, stem,
-                     through, time_value)
+from .claims import (RUNNING, Claim, Value, apposed_age, claim_words, comparable, compatible, is_frame, is_label,
+                     is_period, only_asks, per_average, per_period, quantity_value, scores, share_enough, split_claims,
+                     stem, through, time_value)
 from .conflicts import find_contradictions, mark_disputed
 from .summary import Alignment, credit_speakers, leans_on_before, summarize
 

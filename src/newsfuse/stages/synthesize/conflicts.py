@@ -601,7 +601,7 @@ def _owned_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     """Whether two figures are plainly different people's: each stated right after a different person
     (:func:`_holder`), or after different possessives: "his two kids" and "her six kids", "Lind's three dogs"
     and "Quist's five dogs".  A pronoun against a name ("his" and "Lind's") may be one person."""
-    if vi.bucket == "age":  # whose age it is, when a name says so: "Bo Ray, 58," and "his 28-year-old son-in-law, Cy Tan"
+    if vi.bucket == "age":  # whose age, when names say so: "Bo Ray, 58," and "his 28-year-old son-in-law, Cy Tan"
         ai, aj = _aged(ci, vi), _aged(cj, vj)
         if ai is not None and aj is not None:
             return not _one_person(ai, aj)
