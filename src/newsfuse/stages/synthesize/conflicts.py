@@ -132,7 +132,7 @@ _YEARS_AGO = re.compile(r"\b(?:\w+|\d+)\s+(?:years|decades)\s+(?:ago|earlier|bef
 _SET_OFF = re.compile(r"\s*(?:,|—|–|\s-)\s*(?:(?:a|an|the)\s+)?")
 _DESCRIBED = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+){0,3}|\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*,\s+")
 _AGE_OF_ONE = 0.9  # the context score of two ages given to one named person
-_DECAY = 3.0  # context words lose weight with distance from the value: e^(-d/3)
+_DECAY = 4.5  # context words lose weight with distance from the value: e^(-d/4.5)
 
 
 def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict[str, str], *, context: float,
