@@ -359,11 +359,7 @@ def _one_persons_ages(values, members: list[int]) -> list[tuple[int, int]]:
 def _one_person(a: Value, b: Value) -> bool:
     """Whether two person values name one person: one entity, or one name inside the other ("Lee" in "Ann
     Lee").  A shared family name alone is not enough here: a father and a son each have their own age."""
-    if a.entity is b.entity:
-        return True
-    first, second = fold(a.entity.name).split(), fold(b.entity.name).split()
-    shorter, longer = sorted((first, second), key=len)
-    return bool(shorter) and any(longer[k:k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
+    return a.entity is b.entity or _name_inside(a.entity.name, b.entity.name)
 
 
 def _aged(claim: Claim, value: Value) -> Value | None:
@@ -548,11 +544,14 @@ def _one_name(a: str, b: str) -> bool:
     """Whether two names can be one person's: one inside the other ("Ben Abruzzo" in a tagger's "Albuquerqueans
     Ben Abruzzo"), or the same family name ("Jon Hubbard" / "Jonathan Hubbard", "Camp" / "Dave Camp")."""
     first, second = fold(a).split(), fold(b).split()
-    if not first or not second:
-        return False
+    return bool(first) and bool(second) and (_name_inside(a, b) or first[-1] == second[-1])
+
+
+def _name_inside(a: str, b: str) -> bool:
+    """Whether one name's words run whole inside the other's ("Lee" in "Ann Lee"), compared folded."""
+    first, second = fold(a).split(), fold(b).split()
     shorter, longer = sorted((first, second), key=len)
-    inside = any(longer[k:k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
-    return inside or first[-1] == second[-1]
+    return bool(shorter) and any(longer[k:k + len(shorter)] == shorter for k in range(len(longer) - len(shorter) + 1))
 
 
 def _name_shaped(name: str) -> bool:
