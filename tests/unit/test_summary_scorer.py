@@ -1,6 +1,8 @@
 """The summary's learned sentence scorer: its features, its stored form, and that it drives the choice."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -324,3 +326,30 @@ def test_a_word_budget_is_never_overrun(bridge_story, budget):
         assert sum(lengths) <= budget
         if budget >= 40:  # room for more than one sentence of this story: it is used
             assert len(chosen) >= 2
+
+
+def _standing(article: str, index: int, score: float, leans: float = 1.0, published: str = "2025-03-01"):
+    page = SimpleNamespace(id=article, sentences=[None] * 10, published=published)
+    return summary._Sentence(page, None, index, [], score=score * leans, readable=leans, leans=leans)
+
+
+def test_a_sentence_leaning_on_one_the_summary_holds_is_taken_and_read_after_it():
+    """'He added ...' is held back on its own but not once the sentence before it is in the summary, where it
+    is read right after that sentence, not wherever its position in the article would put it."""
+    weights = summary.SummaryWeights()
+    follows = [_standing("a", 4, 1.0), _standing("a", 5, 0.9, leans=0.3), _standing("b", 0, 0.5)]
+    apart = [_standing("a", 4, 1.0), _standing("a", 6, 0.9, leans=0.3), _standing("b", 0, 0.5)]
+    for candidates, expected in ((follows, [0, 1]), (apart, [0, 2])):
+        chosen: list[int] = []
+        summary._pick(candidates, range(3), None, None, weights, fits=lambda k: True, take=chosen.append,
+                      done=lambda: len(chosen) >= 2)
+        assert chosen == expected
+    # reading order: another outlet's sentence as far into its (earlier) article would come between them
+    pages = [_standing("a", 4, 1.0, published="2025-03-02"), _standing("a", 5, 0.9, leans=0.3,
+             published="2025-03-02"), _standing("b", 5, 0.5, published="2025-03-01")]
+    chosen = [2, 1, 0]
+    summary._reading_order(pages, chosen)
+    assert chosen == [0, 1, 2]
+    pages[1].leans = 1.0  # not leaning: by position alone
+    summary._reading_order(pages, chosen)
+    assert chosen == [0, 2, 1]

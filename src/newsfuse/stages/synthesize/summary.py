@@ -135,6 +135,7 @@ class _Sentence:
     support: int = 1
     score: float = 0.0
     readable: float = 1.0  # the product of the readability factors that apply to it
+    leans: float = 1.0     # the factor among them for leaning on the sentence before it (1: it does not)
     citations: list[Citation] = field(default_factory=list)
 
 
@@ -182,7 +183,8 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
         if not weights.short <= lengths[k] <= weights.long:
             readable *= weights.odd_length
         if _DANGLING.match(text):
-            readable *= weights.dangling if model is None else weights.dangling_learned
+            sentence.leans = weights.dangling if model is None else weights.dangling_learned
+            readable *= sentence.leans
         if _quotes_uncredited(sentence, unattributed.get(sentence.article.id, ())):
             readable *= weights.unattributed
         if _FURNITURE.search(text) or _cut_short(text) or _LIST_ITEM.match(text.strip()) or _LEADS_IN.search(text):
@@ -225,9 +227,7 @@ def summarize(story: Story, alignment: Alignment, *, sentences: int = 6, words: 
     _pick(candidates, ranked, word_model, predicted, weights, fits, take,
           done=lambda: (total_words >= words) if words else len(chosen) >= sentences,
           voices=_voices(candidates, alignment.quotes))
-    # reading order: how far into its article each sentence comes, earlier articles first on ties
-    chosen.sort(key=lambda k: (candidates[k].index / max(1, len(candidates[k].article.sentences)),
-                               candidates[k].article.published or "9999"))
+    _reading_order(candidates, chosen)
     return [SummarySentence(candidates[k].article.span_text(candidates[k].span), candidates[k].citations)
             for k in chosen]
 
@@ -251,6 +251,31 @@ def credit_speakers(sentences: list[SummarySentence], quotes) -> None:
         said = sentence.text.lower()
         if not any(part.lower() in said for part in (name, name.split()[-1])):
             sentence.speaker = name
+
+
+def _place(sentence: _Sentence, offset: int = 0) -> tuple[str | None, int]:
+    """Where a candidate stands, or (``offset``) the sentence so many before or after it: its article and
+    its index there."""
+    return getattr(sentence.article, "id", None), sentence.index + offset
+
+
+def _reading_order(candidates: list[_Sentence], chosen: list[int]) -> None:
+    """Sort ``chosen`` into reading order: by how far into its article each sentence comes, earlier articles
+    first on ties, except that a sentence leaning on the one before it follows that one directly when the
+    summary holds it ("He said ..." right after the sentence naming him)."""
+    at = {_place(candidates[k]): k for k in chosen}
+
+    def head(k: int) -> int:
+        while candidates[k].leans < 1.0 and _place(candidates[k], -1) in at:
+            k = at[_place(candidates[k], -1)]
+        return k
+
+    def key(k: int) -> tuple:
+        first = candidates[head(k)]
+        return (first.index / max(1, len(first.article.sentences)), first.article.published or "9999",
+                first.article.id, candidates[k].index)
+
+    chosen.sort(key=key)
 
 
 def _rule_worth(candidates: list[_Sentence], matrix, embeddings, weights: SummaryWeights) -> np.ndarray:
@@ -284,9 +309,11 @@ def _pick(candidates: list[_Sentence], ranked, word_model, predicted, weights: S
     the story's words) less what the sentences taken so far hold.  Either way a sentence in which someone
     already heard in the summary speaks again is worth ``weights.same_voice`` times less for each sentence
     of theirs taken (``voices[k]``: the speakers of candidate k), so one side's many quotable lines do not
-    crowd out the others'.  Values only fall as sentences are taken, so candidates wait in a heap under
-    their last value and are valued again when they reach the top (lazy greedy); ``fits`` only grows
-    stricter, so a refused candidate is dropped for good.
+    crowd out the others', and a sentence leaning on the one before it ("He added ...") loses that penalty
+    once the one before it is taken, as it will be read right after it.  Values only fall as sentences are
+    taken, but for such a sentence, queued again at its new value when the one before it is taken; so
+    candidates wait in a heap under their last value and are valued again when they reach the top (lazy
+    greedy).  ``fits`` only grows stricter, so a refused candidate is dropped for good.
     """
     ranked = list(ranked)
     voices = voices or [frozenset()] * len(candidates)
@@ -301,30 +328,44 @@ def _pick(candidates: list[_Sentence], ranked, word_model, predicted, weights: S
         owed = dict(zip(vocabulary, np.minimum(word_model.expected(table), learned.WORD_COUNT_CAP).tolist()))
         lengths = [max(1, len(candidates[k].article.span_text(candidates[k].span).split())) for k in ranked]
 
+    taken: set[tuple[str, int]] = set()  # where the sentences taken stand (see _place)
+    queued = {_place(candidates[k]): n for n, k in enumerate(ranked)}
+
     def value(n: int) -> float:
         sentence = candidates[ranked[n]]
-        worth = sentence.score
+        worth, readable = sentence.score, sentence.readable
+        if sentence.leans < 1.0 and _place(sentence, -1) in taken:
+            worth, readable = worth / sentence.leans, readable / sentence.leans
         if word_model is not None:
             gain = sum(min(held[w] + c, owed[w]) - min(held[w], owed[w])
                        for w, c in bags[n].items() if owed[w] > held[w])
             added = weights.coverage * gain / lengths[n] ** weights.coverage_length
-            worth += sentence.readable ** weights.coverage_readability * added
+            worth += readable ** weights.coverage_readability * added
         again = max((heard[v] for v in voices[ranked[n]]), default=0)
         return worth * weights.same_voice ** again
 
     heap = [(-value(n), n) for n in range(len(ranked))]
     heapq.heapify(heap)
+    settled: set[int] = set()  # taken or refused
     while heap and not done():
         _, n = heapq.heappop(heap)
+        if n in settled:
+            continue
         now = value(n)
         if heap and now < -heap[0][0]:  # worth less than when it was queued: back in line
             heapq.heappush(heap, (-now, n))
             continue
+        settled.add(n)
         if fits(ranked[n]):
             take(ranked[n])
+            sentence = candidates[ranked[n]]
+            taken.add(_place(sentence))
             heard.update(voices[ranked[n]])
             if bags:
                 held.update(bags[n])
+            after = queued.get(_place(sentence, 1))
+            if after is not None and after not in settled and candidates[ranked[after]].leans < 1.0:
+                heapq.heappush(heap, (-value(after), after))  # worth more now: queued again at its new value
 
 
 def _voices(candidates: list[_Sentence], quotes) -> list[frozenset[str]]:
