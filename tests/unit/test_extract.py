@@ -705,3 +705,49 @@ def test_a_longer_title_a_passive_verb_and_an_asking_price_credit_no_one():
     assert all(q.speaker is None for q in quotes)
     quotes = _quotes('"Will you sell the house to me," Ada Quist asked the buyer.', {"Ada Quist": "PERSON"})
     assert [q.speaker.name for q in quotes] == ["Ada Quist"]
+
+
+def test_a_speech_verbs_noun_after_a_determiner_and_a_word_is_no_attribution():
+    """"a guest post" is a noun: the words before it are no speaker's phrase."""
+    quotes = _quotes('The mayor on Monday penned a guest post on the city website, listing what she wants: '
+                     '"A bridge that lasts a century." She also answered readers.', {})
+    (said,) = [q for q in quotes if q.kind != "paraphrase"]
+    assert "penned" not in (said.speaker_text or "")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a clause's opening word is not part of who speaks
+    ('As one pastor told me: "People feel unsettled and alone."', "one pastor"),
+    ('Researchers now say they have found the missing diary of the captain.', "Researchers"),
+    # no noun phrase at all: no one is named
+    ('They asked shoppers to say how long they had stayed in the store that day.', None),
+    ('Some 18 states have passed "academic freedom acts" this year, records show.', None),
+    ('Voters shrug. Now what they\'ll say is, "He has not been able to pass it."', None),
+])
+def test_only_a_noun_phrase_before_a_speech_verb_is_who_speaks(text, speaker):
+    quotes = _quotes(text, {})
+    assert {q.speaker_text for q in quotes} <= {speaker, None}
+    if speaker is not None:
+        assert speaker in {q.speaker_text for q in quotes}
+
+
+def test_who_speaks_after_a_that_clause_is_the_clauses_subject():
+    quotes = _quotes('No charges were filed, despite the fact that the sheriff stated publicly that she '
+                     'believed "a crime occurred."', {})
+    (said,) = [q for q in quotes if q.kind != "paraphrase"]
+    assert said.speaker_text == "the sheriff"
+
+
+def test_a_group_or_a_title_word_is_not_the_one_person_whose_role_holds_it():
+    """"police said" is the force, not its chief; "the attorney" is not the attorney general: a description
+    is a role's holder only when it names what the role is (its head word)."""
+    quotes = _quotes('Police Chief Tom Reyes said the bridge would stay closed for a week. The driver fled on '
+                     'foot before officers arrived, police said.\n\nAttorney General Ruth Lane said her office '
+                     'would review the case. "My client did nothing wrong," the attorney said.\n\n'
+                     'Council spokesman Omar Diaz said the road was safe. "We checked it twice," '
+                     'the spokesman said.',
+                     {"Tom Reyes": "PERSON", "Ruth Lane": "PERSON", "Omar Diaz": "PERSON"})
+    by_text = {q.text.rstrip("."): (q.speaker.name if q.speaker else None, q.speaker_text) for q in quotes}
+    assert by_text["The driver fled on foot before officers arrived"] == (None, "police")
+    assert by_text["My client did nothing wrong"] == (None, "the attorney")
+    assert by_text["We checked it twice"][0] == "Omar Diaz"  # the head word itself still finds its holder

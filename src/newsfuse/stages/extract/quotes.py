@@ -88,6 +88,14 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+
 _ASKING_FIGURE = re.compile(r"\s+(?:price\b|[$€£¥]|\d)", re.I)
 # A speech verb's word used as a noun ("his promise to bring", "a call for"), or in "time will tell if": no cue.
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+$", re.I)
+# A speech verb's word that is also a noun, after a determiner and one more word: "a guest post", "his latest
+# tweet", "the same claim".  The word between must not be a plural ("the officials note" is a verb).
+_NOUN_FORMS = frozenset("post tweet note claim comment remark call promise pledge vow quote warning".split())
+_NOUN_BEFORE_WORD = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|whose)\s+[a-z][\w-]*(?<!s)\s+$", re.I)
+# Words opening a clause, not a noun phrase: "As one pastor told me", "While Iran insists".  A speaker's phrase
+# starting with one is read from the word after it.
+_CLAUSE_OPENERS = frozenset("as while when where whereas because since though although if after before until once "
+                            "now".split())
 # Endings of adjectives ("impassioned", "urgent", "emotional"): a word a description cannot end on.
 _ADJECTIVE_ENDINGS = ("ed", "ive", "ous", "ful", "ic", "al", "ent", "ant", "less", "able", "ible")
 _NO_SPEECH_AFTER = re.compile(r"\s+(?:if|whether)\b", re.I)
@@ -332,6 +340,49 @@ def _as_written(text: str, label: str) -> str:
     return forms.most_common(1)[0][0] if forms else label.title()
 
 
+# Function words a noun phrase naming who speaks may open with ("some analysts", "both lawyers"), besides
+# _DETERMINER's.
+_PHRASE_OPENERS = frozenset("some many several most other few both all each these those our my your two three "
+                            "four five".split())
+# Words that make a clause, not a noun phrase, of the words before a speech verb: an auxiliary, a modal, a
+# negation or a pronoun ("Police have not yet (confirmed)", "ghanabusinessnews.com can (confirm)").
+_NOT_IN_PHRASE = frozenset("have has had having is are was were be been being do does did not no nor never will "
+                           "would can could should may might must shall he she they it we i you me him them us".split())
+# Adverbs that may stand between who speaks and the speech verb: "Researchers now say".
+_TRAILING_ADVERBS = frozenset("now too again still already also then".split())
+
+
+def _noun_phrase(phrase: str) -> str | None:
+    """A short phrase before a speech verb as who speaks ("the airport", "Police", "one pastor" of "As one
+    pastor told me"), or None when it is no noun phrase: it opens with a function word no such phrase opens
+    with ("to", "in subsequent", "what they'll"), or ends on one or on a figure ("Some 18 states have ...")."""
+    tokens = phrase.split()
+    while tokens and tokens[0].lower() in _CLAUSE_OPENERS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower() in _TRAILING_ADVERBS:  # "Researchers now (say)"
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    first, last = tokens[0].lower().strip(",.;:"), tokens[-1].lower().strip(",.;:")
+    named = len(tokens) > 1 and tokens[0][:1].isupper() and tokens[1][:1].isupper()  # "New Orleans police"
+    if first in STOPWORDS and not (_DETERMINER.fullmatch(first) or first in _PHRASE_OPENERS or named):
+        return None
+    if last in STOPWORDS or re.fullmatch(r"[\d.,%]+", last) or re.search(r"['’](?:ll|re|ve|d|m)$", last):
+        return None
+    lowered = [t for t in tokens[1:] if t.islower()]  # "US", "New" are parts of names
+    if any(t in _NOT_IN_PHRASE for t in lowered) or \
+            any(t == "that" and _DETERMINER.fullmatch(n) for t, n in zip(lowered, lowered[1:])):
+        return None  # "Police would not (say)"; "the fact that the sheriff (stated)": who speaks comes later
+    return " ".join(tokens)
+
+
+def _role_head(role: str) -> str:
+    """The word a role is a kind of: its last before any "of", "for", "at" ... ("attorney general" is a
+    general, not an attorney; "spokesman for the ministry" a spokesman)."""
+    words = re.split(r"\s+(?:of|for|at|with|from|in|to|on)\s+", fold(role), maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
 def _containing(spans: list[Span], offset: int) -> Span | None:
     for span in spans:
         if span.start <= offset < span.end:
@@ -415,6 +466,7 @@ class _Resolver:
         if self._passive(v_start, v_end) or word.startswith("ask") and _ASKING_FIGURE.match(masked, v_end):
             return False
         return not (_NOUN_BEFORE.search(masked[max(0, v_start - 40):v_start])
+                    or word in _NOUN_FORMS and _NOUN_BEFORE_WORD.search(masked[max(0, v_start - 60):v_start])
                     or word in ("tell", "tells") and _NO_SPEECH_AFTER.match(masked, v_end))
 
     def _passive(self, v_start: int, v_end: int) -> bool:
@@ -513,10 +565,10 @@ class _Resolver:
         phrase = self._description(_CONJUNCTION.sub("", segment))  # "But the agency told him"
         if phrase is None and (loose or not masked[floor:segment_offset].strip()):
             # sentence-initial or clearly marked ("..., the airport said."): a short noun phrase
-            candidate = segment.strip().strip("“”\"‘’ ")
+            candidate = _CONJUNCTION.sub("", segment.strip().strip("“”\"‘’ "))
             if 0 < len(candidate.split()) <= (5 if loose else 3) and not candidate[:1].isdigit() \
                     and not re.search(r"[“”\"]", candidate):
-                phrase = _CONJUNCTION.sub("", candidate) or None
+                phrase = _noun_phrase(candidate)
         if phrase:
             entity = self._by_role(phrase)
             return entity, (phrase if entity is not None else self._same_description(phrase, floor)), cue
@@ -528,6 +580,9 @@ class _Resolver:
         words = segment.split()
         for first in range(max(0, len(words) - 7), len(words)):
             tokens = [w.lower().strip(".,") for w in words[first:]]
+            if any(t in _CLAUSE_OPENERS or t in ("which", "whom") for t in tokens):
+                continue  # "As one pastor (told me)", "the title which Vatican officials (suggested)", "the
+                          # security forces as protesters (said)": who speaks is after the clause's first word
             if not (_DETERMINER.fullmatch(tokens[0]) or tokens[0] in _GROUP_NOUNS or tokens[0].rstrip("s") in ROLE_HEADS
                     or first == 0 and len(tokens) <= 3 and words[0][:1].isupper()):
                 continue
@@ -537,7 +592,10 @@ class _Resolver:
             if not head and tokens[-1].endswith(_ADJECTIVE_ENDINGS) and any(re.search(r"['’]s?$", t) for t in tokens[:-1]):
                 continue  # "Pope Francis' impassioned (call)": an adjective of someone's, not who they are
             if any(t in ROLE_HEADS or t in _GROUP_NOUNS or t.rstrip("s") in ROLE_HEADS for t in tokens):
-                return " ".join(words[first:])
+                # not "Police have not yet (confirmed)", nor "the fact that the sheriff (stated)": read on
+                phrase = _noun_phrase(" ".join(words[first:]))
+                if phrase:
+                    return phrase
         return None
 
     def _same_description(self, phrase: str, before: int) -> str:
@@ -661,7 +719,7 @@ class _Resolver:
             return None
         head = fold(description).split()[-1]
         holders = [e for e in self.index.entities if e.type == "person"
-                   and any(head in fold(role).split() and words <= set(fold(role).split()) | {head} for role in e.roles)]
+                   and any(head == _role_head(role) and words <= set(fold(role).split()) | {head} for role in e.roles)]
         if len(holders) == 1:
             return holders[0]
         return None
