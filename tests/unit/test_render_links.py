@@ -164,3 +164,18 @@ def test_an_exclusive_another_outlet_reprints_says_where_else_it_runs(tmp_path):
         line = next(x for x in render(corpus, fmt).splitlines() if "cracked stones" in x and "also runs in" in x)
         assert other in line.split("also runs in", 1)[1]
     assert render(corpus, "md").count("also runs in") == 1
+
+
+def test_who_said_what_has_no_heading_for_a_pronoun_no_one_is_found_for(tmp_path):
+    """"she said" with no woman named: the quotation stays in the JSON, but "she" is no speaker's heading."""
+    (tmp_path / "a.txt").write_text(A.replace("\n\n", '\n\n"The harbour will reopen before the summer," she said.\n\n',
+                                              1), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    corpus = run([str(tmp_path)], Config.default())
+    (story,) = corpus.stories
+    (reopen,) = [q for q in story.quotes if q["text"].startswith("The harbour will reopen")]
+    assert not reopen.get("speaker") and reopen.get("attribution") == "she"
+    for fmt in ("md", "html"):
+        said = render(corpus, fmt).split("Who said what", 1)[1].split("Timeline", 1)[0]
+        assert "The harbour will reopen" not in said and "All are safe" in said
+    assert "The harbour will reopen" in render(corpus, "json")

@@ -116,15 +116,19 @@ class StoryView:
 
 
 _SAID_WORDS = 3  # a quotation shorter than this is a term an outlet borrowed ("prankster"), not something said
+_PRONOUNS = frozenset("he she they it we i you him her them".split())
 
 
 def _speakers(story: Story, per_speaker: int) -> list[tuple[str, list[dict], int]]:
     """Direct and partial quotes grouped by who said them, the most quoted speaker first.  A quotation of one
     or two words ("prankster", "stepped down", "Several suspects") is left out here (the JSON keeps it): it
-    tells a reader what someone called a thing, not what they said."""
+    tells a reader what someone called a thing, not what they said.  Nor is a quotation whose speaker is only
+    a pronoun no one in the story could be found for ("he said"): a heading "he" tells the reader nothing."""
     grouped: dict[str, list[dict]] = {}
     for quote in story.quotes:
         if quote.get("kind") == "paraphrase" or not (quote.get("speaker") or quote.get("attribution")):
+            continue
+        if not quote.get("speaker") and quote["attribution"].strip().lower() in _PRONOUNS:
             continue
         if len(WORD.findall(quote.get("text") or "")) < _SAID_WORDS:
             continue
