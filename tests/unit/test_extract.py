@@ -751,3 +751,13 @@ def test_a_group_or_a_title_word_is_not_the_one_person_whose_role_holds_it():
     assert by_text["The driver fled on foot before officers arrived"] == (None, "police")
     assert by_text["My client did nothing wrong"] == (None, "the attorney")
     assert by_text["We checked it twice"][0] == "Omar Diaz"  # the head word itself still finds its holder
+
+
+def test_a_one_word_name_written_as_a_medium_is_no_person():
+    """A tagger's "person" that the story posts on ("on Twitter", "her Twitter account") is a platform;
+    "called on Lane to resign" is a person."""
+    one = _article("The mayor posted the news on Twitter. Her Twitter account has many followers. "
+                   "Critics called on Lane to resign, and Lane refused.", "a1")
+    index = build_entities([one], {"a1": _mentions(one, {"Twitter": "PERSON", "Lane": "PERSON"})})
+    types = {e.name: e.type for e in index.entities}
+    assert types == {"Twitter": "organization", "Lane": "person"}

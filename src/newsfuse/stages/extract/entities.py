@@ -357,7 +357,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     # 1. one label per name: the majority over every mention in the story
     votes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
-        votes[item.key][item.label] += 1
+        votes[item.key]["ORG" if item.label == "PERSON" and _a_medium(item) else item.label] += 1
     for key, count in titled_people.items():
         votes[key]["PERSON"] += 2 * count  # a name under a person's title is a person's, whatever its other labels
     short_names = {key.split()[-1] for key in listed}  # "Kors said on a call": the company, short
@@ -410,6 +410,22 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                             for m in sorted(group, key=lambda m: (m.article.id, m.span.start))]
         entities.append(entity)
     return EntityIndex(entities, by_span, _shared_family_names(keys_by_type.get("person", Counter())))
+
+
+# Where a one-word name is a medium, not a person: "posted on Twitter", "via Instagram", "her Facebook account"
+# ("called on Smith to resign" is a person).
+_ON_BEFORE = re.compile(r"\b(?:on|via)\s+$")
+_NOT_AFTER_ON = re.compile(r"\s+to\b")
+_MEDIUM_AFTER = re.compile(r"\s+(?:account|accounts|feed|page|post|posts|handle|profile|followers|livestream)\b")
+
+
+def _a_medium(item: "_Mention") -> bool:
+    """Whether a one-word mention the tagger took for a person's is written as a medium someone posts on."""
+    if " " in item.key:
+        return False
+    text, span = item.article.text, item.span
+    return bool(_MEDIUM_AFTER.match(text, span.end) or _ON_BEFORE.search(text[max(0, span.start - 6):span.start])
+                and not _NOT_AFTER_ON.match(text, span.end))
 
 
 _ADDRESS_BEFORE = frozenset("@/.#")
