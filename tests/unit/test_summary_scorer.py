@@ -258,7 +258,7 @@ def test_furniture_left_inside_a_paragraph_is_never_a_summary_sentence(furniture
 
 
 def _picked(scores: list[float], voices: list[frozenset], count: int, weights: summary.SummaryWeights) -> list[int]:
-    candidates = [summary._Sentence(None, None, k, [], score=s) for k, s in enumerate(scores)]
+    candidates = [summary._Sentence(SimpleNamespace(id=f"a{k}"), None, 0, [], score=s) for k, s in enumerate(scores)]
     chosen: list[int] = []
     summary._pick(candidates, range(len(candidates)), None, None, weights, fits=lambda k: True, take=chosen.append,
                   done=lambda: len(chosen) >= count, voices=voices)

@@ -253,10 +253,10 @@ def credit_speakers(sentences: list[SummarySentence], quotes) -> None:
             sentence.speaker = name
 
 
-def _place(sentence: _Sentence, offset: int = 0) -> tuple[str | None, int]:
+def _place(sentence: _Sentence, offset: int = 0) -> tuple[str, int]:
     """Where a candidate stands, or (``offset``) the sentence so many before or after it: its article and
     its index there."""
-    return getattr(sentence.article, "id", None), sentence.index + offset
+    return sentence.article.id, sentence.index + offset
 
 
 def _reading_order(candidates: list[_Sentence], chosen: list[int]) -> None:
