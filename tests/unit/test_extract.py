@@ -724,6 +724,15 @@ def test_a_speech_verbs_noun_after_a_determiner_and_a_word_is_no_attribution():
      None),
     ('Some 18 states have passed "academic freedom acts" this year, records show.', None),
     ('Voters shrug. Now what they\'ll say is, "He has not been able to pass it."', None),
+    # nor a clause's opening word in a capitalised run ("While Lorvia" is no one's name)
+    ('While Lorvia insists on finishing the dam, "any risk to the river" must go, the envoy was quoted as saying.',
+     "Lorvia"),
+    # a relative clause before who speaks: the speaker is its subject
+    ('The board is investigating the fall of a worker whose family said the scaffold had no rail.', "family"),
+    ('Two aides shared recordings of the mayor that authorities said were copied from her laptop.', "authorities"),
+    # a long description keeps its determiner and modifiers
+    ('"It is reckless," the former Senate leader and independent gubernatorial contender said on radio.',
+     "the former Senate leader and independent gubernatorial contender"),
 ])
 def test_only_a_noun_phrase_before_a_speech_verb_is_who_speaks(text, speaker):
     quotes = _quotes(text, {})

@@ -376,6 +376,29 @@ def _noun_phrase(phrase: str) -> str | None:
     return " ".join(tokens)
 
 
+_DESCRIPTION_WORDS = 7  # the longest description searched for before a speech verb
+
+
+def _phrase_start(words: list[str], first: int) -> int:
+    """Where a description found at ``first`` begins, when at most two modifiers and a determiner before it
+    belong to it: "the former House (speaker and Republican presidential contender)", cut off by the length of
+    the search.  Not across a function word or a comma ("... bridge but said (family members)")."""
+    if _DETERMINER.fullmatch(words[first].lower()):
+        return first
+    for start in range(first - 1, max(-1, first - 4), -1):
+        word = words[start]
+        if _DETERMINER.fullmatch(word.lower()):
+            return start
+        if word.lower() in STOPWORDS or word.lower() in _CLAUSE_OPENERS or not word.isalpha():
+            break
+    return first
+
+
+def _speaker_word(word: str) -> bool:
+    """Whether a word can open who speaks: a determiner, a group ("authorities") or a role ("spokesman")."""
+    return bool(_DETERMINER.fullmatch(word)) or word in _GROUP_NOUNS or word.rstrip("s") in ROLE_HEADS
+
+
 def _role_head(role: str) -> str:
     """The word a role is a kind of: its last before any "of", "for", "at" ... ("attorney general" is a
     general, not an attorney; "spokesman for the ministry" a spokesman)."""
@@ -552,12 +575,16 @@ class _Resolver:
             return None
         # a capitalised name the model missed: "Hegseth said"
         name_run = re.search(r"((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$", window)
-        if name_run:
-            entity = self.index.named(name_run.group(1))
+        run = name_run.group(1).split() if name_run else []
+        while run and (run[0].lower() in _CLAUSE_OPENERS or run[0].lower() in ("but", "and", "or", "so", "yet")):
+            run = run[1:]  # a sentence's opening word, not part of the name: "While Iran (insists)", "But Obi (said)"
+        if run:
+            written = " ".join(run)
+            entity = self.index.named(written)
             if entity is not None:
-                return entity, name_run.group(1), cue
-            name = _without_title(name_run.group(1))
-            if len(name.split()) >= 2 and not masked[floor:stop - len(name_run.group(1))].strip().endswith(("the", "The")):
+                return entity, written, cue
+            name = _without_title(written)
+            if len(name.split()) >= 2 and not masked[floor:stop - len(written)].strip().endswith(("the", "The")):
                 return None, name, cue  # a person's name the model did not tag: "Mayor Helen Obi said"
         # a description: "the ministry spokesman", "a spokesman for the foreign ministry", "officials"
         segment = re.split(r"[,;:()—–]", window)[-1]
@@ -578,11 +605,13 @@ class _Resolver:
         """The longest phrase ending the segment, of at most seven words, that names a role or group:
         "a spokesman for the foreign ministry", "analysts at Fenwick Research", "his family"."""
         words = segment.split()
-        for first in range(max(0, len(words) - 7), len(words)):
+        for first in range(max(0, len(words) - _DESCRIPTION_WORDS), len(words)):
             tokens = [w.lower().strip(".,") for w in words[first:]]
-            if any(t in _CLAUSE_OPENERS or t in ("which", "whom") for t in tokens):
+            if any(t in _CLAUSE_OPENERS or t in ("which", "whom", "whose") for t in tokens) or any(
+                    t == "that" and _speaker_word(n) for t, n in zip(tokens[1:], tokens[2:])):
                 continue  # "As one pastor (told me)", "the title which Vatican officials (suggested)", "the
-                          # security forces as protesters (said)": who speaks is after the clause's first word
+                          # security forces as protesters (said)", "a toddler whose family (said)", "photos that
+                          # authorities (said)": who speaks is after the clause's first word
             if not (_DETERMINER.fullmatch(tokens[0]) or tokens[0] in _GROUP_NOUNS or tokens[0].rstrip("s") in ROLE_HEADS
                     or first == 0 and len(tokens) <= 3 and words[0][:1].isupper()):
                 continue
@@ -593,7 +622,8 @@ class _Resolver:
                 continue  # "Pope Francis' impassioned (call)": an adjective of someone's, not who they are
             if any(t in ROLE_HEADS or t in _GROUP_NOUNS or t.rstrip("s") in ROLE_HEADS for t in tokens):
                 # not "Police have not yet (confirmed)", nor "the fact that the sheriff (stated)": read on
-                phrase = _noun_phrase(" ".join(words[first:]))
+                start = _phrase_start(words, first)  # earlier than the search reaches: cut off by its length
+                phrase = _noun_phrase(" ".join(words[start if start < len(words) - _DESCRIPTION_WORDS else first:]))
                 if phrase:
                     return phrase
         return None
