@@ -108,6 +108,13 @@ def test_brief_fits_a_phone(browser, served, seeds_corpus, tmp_path, width):
         assert page.evaluate("document.documentElement.scrollWidth") <= width, name
         assert page.evaluate(_TEXT_PAST_EDGE, width) == [], name
         assert errors == []
+    # the coverage matrix shows every outlet's dots on the phone's screen before any scrolling: its columns
+    # come first, the facts' words run on to the right
+    page, _errors = _open(browser, f"{base}/phone-seeds.html", width=width, height=844)
+    dots = page.locator("svg.coverage circle")
+    assert dots.count() >= len(seeds_corpus.stories[0].facts[:20]) * 2
+    assert page.evaluate("w => Array.from(document.querySelectorAll('svg.coverage circle'))"
+                         ".filter(c => c.getBoundingClientRect().right > w).length", width) == 0
 
 
 # Text outside the scrolling boxes whose line boxes reach past the viewport's right edge.

@@ -14,7 +14,8 @@ from .view import StoryView
 __all__ = ["coverage_svg", "timeline_svg", "to_png"]
 
 _FONT = "font-family:system-ui,sans-serif"
-_ROW, _COL, _LABEL, _HEADER = 20, 26, 330, 120
+_ROW, _COL, _LABEL, _HEADER, _LEFT = 20, 26, 480, 120, 6  # _LABEL: room for a fact's words
+_LABEL_CHARS = 78  # of a fact's words, at about 6 pixels a character
 
 
 def _clip(text: str, limit: int) -> str:
@@ -26,27 +27,34 @@ def coverage_svg(view: StoryView, *, max_facts: int = 20) -> str:
     """Rows: the most corroborated facts, then one row counting each outlet's exclusives; columns: outlets.
 
     A filled dot: the outlet reports the fact in an article of its own; a ring: only in a copy of another
-    article (it carries the fact but is not an independent report).
+    article (it carries the fact but is not an independent report).  The outlets' columns come first and each
+    fact's words after them, so that a narrow screen (a phone) shows every outlet's dots at once and the
+    facts' words run on to the right.
     """
     story = view.story
     facts = story.facts[:max_facts]
     outlets = view.outlets
     by_id = {a.id: a for a in view.articles}
-    width = _LABEL + _COL * max(1, len(outlets)) + 110  # room for the last slanted outlet name
+    label = _LEFT + _COL * max(1, len(outlets)) + 8  # where each row's words begin
+    width = max(label + _LABEL, _LEFT + _COL * len(outlets) + 130)  # room for the last slanted outlet name
     height = _HEADER + _ROW * (len(facts) + 1) + 24
+
+    def column(c: int) -> float:
+        return _LEFT + _COL * c + _COL / 2
+
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="coverage" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-label="Which outlet reported which fact">',
            f'<rect width="{width}" height="{height}" fill="#fff"/>']
     for c, outlet in enumerate(outlets):
-        x = _LABEL + _COL * c + _COL / 2
+        x = column(c)
         out.append(f'<text x="{x:.0f}" y="{_HEADER - 6}" transform="rotate(-50 {x:.0f} {_HEADER - 6})" '
                    f'style="{_FONT};font-size:11px" fill="#333">{escape(_clip(outlet, 22))}</text>')
     for r, fact in enumerate(facts):
         y = _HEADER + _ROW * r
         if r % 2 == 0:
             out.append(f'<rect x="0" y="{y}" width="{width}" height="{_ROW}" fill="#f4f6f9"/>')
-        out.append(f'<text x="4" y="{y + 14}" style="{_FONT};font-size:11px" fill="#1b1b1b">'
-                   f'<title>{escape(fact.text)}</title>{fact.independent_sources}× {escape(_clip(fact.text, 52))}</text>')
+        out.append(f'<text x="{label}" y="{y + 14}" style="{_FONT};font-size:11px" fill="#1b1b1b">'
+                   f'<title>{escape(fact.text)}</title>{fact.independent_sources}× {escape(_clip(fact.text, _LABEL_CHARS))}</text>')
         carried: dict[str, bool] = {}
         for article_id in fact.sources:
             article = by_id.get(article_id)
@@ -55,17 +63,15 @@ def coverage_svg(view: StoryView, *, max_facts: int = 20) -> str:
                 carried[outlet] = carried.get(outlet, False) or not article.duplicate_of
         for c, outlet in enumerate(outlets):
             if outlet in carried:
-                x = _LABEL + _COL * c + _COL / 2
                 fill = "#1a56b0" if carried[outlet] else "#fff"
-                out.append(f'<circle cx="{x:.0f}" cy="{y + _ROW / 2:.0f}" r="6" fill="{fill}" stroke="#1a56b0" '
+                out.append(f'<circle cx="{column(c):.0f}" cy="{y + _ROW / 2:.0f}" r="6" fill="{fill}" stroke="#1a56b0" '
                            f'stroke-width="2"><title>{escape(outlet)}</title></circle>')
     y = _HEADER + _ROW * len(facts)
-    out.append(f'<text x="4" y="{y + 14}" style="{_FONT};font-size:11px;font-style:italic" fill="#5f6368">'
+    out.append(f'<text x="{label}" y="{y + 14}" style="{_FONT};font-size:11px;font-style:italic" fill="#5f6368">'
                f'reported by this outlet only</text>')
     counts = {outlet: total for outlet, _items, total in view.exclusives_by_outlet}
     for c, outlet in enumerate(outlets):
-        x = _LABEL + _COL * c + _COL / 2
-        out.append(f'<text x="{x:.0f}" y="{y + 14}" text-anchor="middle" style="{_FONT};font-size:11px" '
+        out.append(f'<text x="{column(c):.0f}" y="{y + 14}" text-anchor="middle" style="{_FONT};font-size:11px" '
                    f'fill="#5f6368">{counts.get(outlet, 0)}</text>')
     out.append(f'<text x="4" y="{height - 6}" style="{_FONT};font-size:10px" fill="#5f6368">'
                f'● reported · ○ carried only in a copy of another article · N× independent sources</text>')
