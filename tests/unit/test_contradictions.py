@@ -503,6 +503,9 @@ def test_names_that_can_be_one_person():
     assert _one_name("Jon Hubbard", "Jonathan Hubbard")
     assert not _one_name("Ada Quist", "Mira Dunst")
     assert not _one_name("Ada Quist", "Ada Dunst")
+    assert _one_name("Bill Quist", "William W. Quist III")  # a generational suffix is no family name
+    assert _one_name("Ada Quist Jr.", "Ada Quist")
+    assert not _one_name("Bo Quist III", "Bo Dunst III")
 
 
 def test_a_passage_left_out_of_a_quote_is_not_a_change_of_meaning():

@@ -428,7 +428,20 @@ def test_a_family_name_of_two_words_joins_the_full_name():
     assert people == [["Ada Vogt-Roberts", "Vogt-Roberts"], ["Bo Roberts"], ["Gabriel Garcia Marquez", "Garcia Marquez"]]
 
 
-def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_organisation():
+def test_a_family_name_alone_is_the_person_whose_name_ends_with_it_before_a_suffix():
+    text = ("William W. Taylor III, her lawyer, spoke first. Later Taylor said she did nothing wrong. The band played "
+            "for Ada Quist, Jr., and Quist thanked them. Donald Rao Jr. stood beside Donald Rao.")
+    article = _article(text)
+    names = {"William W. Taylor III": "PERSON", "Taylor": "PERSON", "Ada Quist": "PERSON", "Jr.": "PERSON",
+             "Quist": "PERSON", "Donald Rao Jr.": "PERSON", "Donald Rao": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    people = {e.name: sorted(e.variants) for e in index.entities}
+    assert people["William W. Taylor III"] == ["Taylor", "William W. Taylor III"]
+    assert "Jr" not in people and sorted(people["Ada Quist"]) == ["Ada Quist", "Quist"]
+    assert "Donald Rao" in people and "Donald Rao Jr" in people  # a father and his son: two people
+
+
+def test_a_piece_of_an_institutions_name_is_no_person_a_fraternity_is_an_organisation_and_a_mount_a_place():
     text = ("Nola died at the San Diego Zoo Safari Park on Sunday. She had flown in through John F. Kennedy Airport "
             "in 1989, keeper Jane Park said. Frank Church visited her.")
     article = _article(text)
@@ -440,6 +453,11 @@ def test_a_piece_of_an_institutions_name_is_no_person_and_a_fraternity_is_an_org
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"Kappa Sigma": "PERSON", "Ann Lee": "PERSON"})})
     assert {e.name: e.type for e in index.entities} == {"Kappa Sigma": "organization", "Ann Lee": "person"}
+    text = "Ann Lee climbed Mount Adams and then sailed round Cape Cod."
+    article = _article(text)
+    index = build_entities([article], {article.id: _mentions(article, {"Mount Adams": "PERSON", "Cape Cod": "PERSON",
+                                                                       "Ann Lee": "PERSON"})})
+    assert {e.name: e.type for e in index.entities} == {"Ann Lee": "person", "Mount Adams": "place", "Cape Cod": "place"}
     text = "The court cited Brulotte v. Thys, Ann Lee said."
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"Brulotte v. Thys": "PERSON", "Ann Lee": "PERSON"})})

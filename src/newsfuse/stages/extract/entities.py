@@ -24,7 +24,7 @@ from ...model import Article, Citation, Span
 from ...nlp.ner import Mention
 from ...nlp.words import STOPWORDS, WORD
 
-__all__ = ["Entity", "EntityIndex", "build_entities", "role_before", "role_after", "ROLE_HEADS"]
+__all__ = ["Entity", "EntityIndex", "build_entities", "role_before", "role_after", "ROLE_HEADS", "family_name"]
 
 _TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -75,6 +75,8 @@ _RANKS = frozenset("""sgt sergeant cpl corporal pvt private lt lieutenant capt c
 admiral cmdr commander officer detective deputy trooper sheriff judge justice dr rev sen senator rep gov governor
 mayor president secretary minister chairman chairwoman director spokesman spokeswoman prosecutor attorney""".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+# a place's first word, never a person's: "Mount Adams", "Lake Tahoe", "Fort Wayne", "Cape Cod"
+_PLACE_HEADS = frozenset("mount mt lake fort ft port cape glacier volcano".split())
 _ROLE_MODIFIERS = frozenset("""former retired acting interim deputy assistant associate senior junior chief
 special foreign defense defence national security press state police fire army military top regional local
 federal county city district general attorney health finance interior justice economy trade education energy
@@ -107,6 +109,15 @@ def fold(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(re.findall(r"[a-z0-9]+", bare.lower()))
+
+
+def family_name(words: list[str]) -> str:
+    """The family name of a name's words: the last, or the one before a generational suffix ("William W. Taylor
+    III", "Sammy Davis Jr." end on Taylor and Davis)."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower().rstrip(".,") in _SUFFIXES:
+        end -= 1
+    return words[end - 1] if words else ""
 
 
 def clean_name(surface: str) -> str:
@@ -201,7 +212,7 @@ def role_after(text: str, end: int) -> str | None:
 
 def _people_run_together(name: str, surnames: set[str]) -> bool:
     parts = [fold(part) for part in name.split(",")]
-    return len(parts) >= 2 and all(part and part.split()[-1] in surnames for part in parts)
+    return len(parts) >= 2 and all(part and family_name(part.split()) in surnames for part in parts)
 
 
 _TWO_NAMES = re.compile(r",\s+(?!(?:Jr|Sr|II|III|IV)\b\.?)[A-Z]")  # "Sammy Davis, Jr." is one name
@@ -240,7 +251,7 @@ class EntityIndex:
             for variant in entity.variants:
                 self._by_key.setdefault(fold(clean_name(variant)), entity)
             if entity.type == "person":
-                self._by_surname[fold(entity.name).split()[-1]].append(entity)
+                self._by_surname[family_name(fold(entity.name).split())].append(entity)
 
     def at(self, article_id: str, start: int, end: int) -> Entity | None:
         """The entity whose mention covers ``[start, end)`` exactly or contains it."""
@@ -323,11 +334,13 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 untitled = _without_titles(name)
                 titled, name = untitled != name, untitled
             key = fold(name)
-            if not key or len(key) < 2 or key.isdigit():
-                continue
+            if not key or len(key) < 2 or key.isdigit() or key in _SUFFIXES:
+                continue  # (a suffix alone: "Jr." of "Martin Luther King, Jr.")
             if label == "PERSON":
                 if key.rpartition(" ")[2] in _COMPANY_ENDINGS or set(key.split()) <= _GREEK_LETTERS:
                     label = "ORG"  # "Spaeder LLP", "Kappa Sigma": a firm, a fraternity, whatever the model says
+                elif " " in key and key.split()[0] in _PLACE_HEADS:
+                    label = "LOC"  # "Mount Adams", "Lake Tahoe", "Fort Wayne": a place, whatever the model says
                 elif _TICKER_AFTER.match(article.text, span.end):
                     listed.add(key)  # "Michael Kors (KORS.N)": a listed company, in every mention
             if titled:
@@ -364,7 +377,7 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
     for key, counter in votes.items():
         if (key in listed or len(key.split()) == 1 and key in short_names) and key not in titled_people:
             counter["ORG"] += sum(counter.values()) + 1  # (a name under a person's title stays a person's)
-    person_surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) >= 2 and v.most_common(1)[0][0] == "PERSON"}
+    person_surnames = {family_name(k.split()) for k, v in votes.items() if len(k.split()) >= 2 and v.most_common(1)[0][0] == "PERSON"}
     for key, counter in votes.items():
         if len(key.split()) == 1 and key in person_surnames and counter.most_common(1)[0][0] in ("ORG", "GPE", "NORP"):
             counter["PERSON"] += sum(counter.values()) + 1  # "Fogel" tagged ORG, but "Marc Fogel" is a person
@@ -551,10 +564,11 @@ def _family_name_mentions(items: list[_Mention]) -> list[_Mention]:
         first_full: dict[str, int] = {}
         for m in mentions:
             words = m.name.split()
-            if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) >= 3 \
-                    and words[-1].lower() not in STOPWORDS:
-                people[words[-1]].add(m.key)
-                first_full[words[-1]] = min(first_full.get(words[-1], m.span.start), m.span.start)
+            family = family_name(words)
+            if m.label == "PERSON" and len(words) >= 2 and family[:1].isupper() and len(family) >= 3 \
+                    and family.lower() not in STOPWORDS:
+                people[family].add(m.key)
+                first_full[family] = min(first_full.get(family, m.span.start), m.span.start)
         covered = [(m.span.start, m.span.end) for m in mentions]
         for family, keys in people.items():
             if len(keys) > 1:
@@ -585,7 +599,7 @@ def _shared_family_names(counts: Counter) -> frozenset[str]:
     full = [k.split() for k in counts if len(k.split()) >= 2]
     shared = set()
     for key in (k for k in counts if len(k.split()) == 1):
-        called = {" ".join(words) for words in full if words[-1] == key and words[0] in counts}
+        called = {" ".join(words) for words in full if family_name(words) == key and words[0] in counts}
         if len({name.split()[0] for name in called}) > 1:
             shared.add(key)
     return frozenset(shared)
@@ -614,7 +628,7 @@ def _person_groups(counts: Counter, organisations: Counter | None = None, capita
     full = sorted((k for k in counts if len(k.split()) >= 2), key=lambda k: (-counts[k], k))
     groups: list[list[str]] = []
     for key in full:
-        first, last = key.split()[0], key.split()[-1]
+        first, last = key.split()[0], key.split()[-1]  # "Donald Trump Jr." is not "Donald Trump"
         for group in groups:
             g_first, g_last = group[0].split()[0], group[0].split()[-1]
             # a name of two words or more that ends another ("Vogt-Roberts" of "Jordan Vogt-Roberts", folded
@@ -628,7 +642,7 @@ def _person_groups(counts: Counter, organisations: Counter | None = None, capita
             groups.append([key])
     singles = sorted((k for k in counts if len(k.split()) == 1), key=lambda k: (-counts[k], k))
     for key in singles:
-        matches = [g for g in groups if any(_similar(key, member.split()[-1], 0.85) for member in g if len(member.split()) >= 2)]
+        matches = [g for g in groups if any(_similar(key, family_name(member.split()), 0.85) for member in g if len(member.split()) >= 2)]
         if not matches:  # a family name written first: "Chen Wei" ... "Chen"
             matches = [g for g in groups if any(key == member.split()[0] for member in g if len(member.split()) >= 2)]
         if matches and rivals[key] > max(sum(counts[m] for m in g) for g in matches):

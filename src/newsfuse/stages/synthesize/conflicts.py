@@ -41,7 +41,7 @@ import numpy as np
 from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of
-from ..extract.entities import fold
+from ..extract.entities import family_name, fold
 from .claims import Claim, Value, comparable, compatible, stem
 
 __all__ = ["find_contradictions", "mark_disputed"]
@@ -542,9 +542,10 @@ def _vague(value: Value) -> bool:
 
 def _one_name(a: str, b: str) -> bool:
     """Whether two names can be one person's: one inside the other ("Ben Abruzzo" in a tagger's "Albuquerqueans
-    Ben Abruzzo"), or the same family name ("Jon Hubbard" / "Jonathan Hubbard", "Camp" / "Dave Camp")."""
+    Ben Abruzzo"), or the same family name ("Jon Hubbard" / "Jonathan Hubbard", "Camp" / "Dave Camp", "Bill
+    Taylor" / "William W. Taylor III")."""
     first, second = fold(a).split(), fold(b).split()
-    return bool(first) and bool(second) and (_name_inside(a, b) or first[-1] == second[-1])
+    return bool(first) and bool(second) and (_name_inside(a, b) or family_name(first) == family_name(second))
 
 
 def _name_inside(a: str, b: str) -> bool:
