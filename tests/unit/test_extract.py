@@ -439,6 +439,12 @@ def test_a_family_name_alone_is_the_person_whose_name_ends_with_it_before_a_suff
     assert people["William W. Taylor III"] == ["Taylor", "William W. Taylor III"]
     assert "Jr" not in people and sorted(people["Ada Quist"]) == ["Ada Quist", "Quist"]
     assert "Donald Rao" in people and "Donald Rao Jr" in people  # a father and his son: two people
+    # a senior's suffix left out is the same person; his son is another
+    text = "W. Mark Pell Sr. led the bureau. Mark Pell was 95. His son, Mark Pell Jr., spoke."
+    article = _article(text)
+    names = {"W. Mark Pell Sr.": "PERSON", "Mark Pell": "PERSON", "Mark Pell Jr.": "PERSON"}
+    index = build_entities([article], {article.id: _mentions(article, names)})
+    assert sorted(sorted(e.variants) for e in index.entities) == [["Mark Pell", "W. Mark Pell Sr"], ["Mark Pell Jr"]]
 
 
 def test_a_piece_of_an_institutions_name_is_no_person_a_fraternity_is_an_organisation_and_a_mount_a_place():

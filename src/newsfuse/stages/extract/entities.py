@@ -75,6 +75,7 @@ _RANKS = frozenset("""sgt sergeant cpl corporal pvt private lt lieutenant capt c
 admiral cmdr commander officer detective deputy trooper sheriff judge justice dr rev sen senator rep gov governor
 mayor president secretary minister chairman chairwoman director spokesman spokeswoman prosecutor attorney""".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
+_SENIOR = re.compile(r" sr$")  # a folded name's "Sr." suffix
 # a place's first word, never a person's: "Mount Adams", "Lake Tahoe", "Fort Wayne", "Cape Cod"
 _PLACE_HEADS = frozenset("mount mt lake fort ft port cape glacier volcano".split())
 _ROLE_MODIFIERS = frozenset("""former retired acting interim deputy assistant associate senior junior chief
@@ -633,7 +634,10 @@ def _person_groups(counts: Counter, organisations: Counter | None = None, capita
             g_first, g_last = group[0].split()[0], group[0].split()[-1]
             # a name of two words or more that ends another ("Vogt-Roberts" of "Jordan Vogt-Roberts", folded
             # to two words; "Garcia Marquez" of "Gabriel Garcia Marquez") is that person's family name
-            tail = any(len(m.split()) >= 2 and (m.endswith(" " + key) or key.endswith(" " + m)) for m in group)
+            # (a senior's suffix left out: "W. Mark Felt Sr." is "Mark Felt"; a junior is another person)
+            bare, members = _SENIOR.sub("", key), [_SENIOR.sub("", m) for m in group]
+            tail = any(len(m.split()) >= 2 and (b.endswith(" " + bare) or bare.endswith(" " + b))
+                       for m, b in zip(group, members))
             if tail or _similar(last, g_last, 0.85) and (_similar(first, g_first, 0.8) or first[0] == g_first[0] and
                                                          (len(first) == 1 or len(g_first) == 1)):
                 group.append(key)
