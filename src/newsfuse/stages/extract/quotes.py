@@ -73,7 +73,8 @@ _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 # ", a partner at Hale & Ross LLP" right before a speech verb: a description of the name before the comma
 _UNCLOSED_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,4}(?:of|at|for|with)\s+(?:the\s+)?"
                                   r"(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*$")
-_CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet|or)\b\s*", re.I)
+_CONJUNCTIONS = frozenset("but and so yet or".split())
+_CONJUNCTION = re.compile(rf"^\s*(?:{'|'.join(sorted(_CONJUNCTIONS))})\b\s*", re.I)
 # A short bracketed aside closing the words before a speech verb: a party and state, an age, a handle.
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # A short quotation in title case with no sentence's end: the name of a show, a book or a campaign ("Wheel of
@@ -576,7 +577,7 @@ class _Resolver:
         # a capitalised name the model missed: "Hegseth said"
         name_run = re.search(r"((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$", window)
         run = name_run.group(1).split() if name_run else []
-        while run and (run[0].lower() in _CLAUSE_OPENERS or run[0].lower() in ("but", "and", "or", "so", "yet")):
+        while run and (run[0].lower() in _CLAUSE_OPENERS or run[0].lower() in _CONJUNCTIONS):
             run = run[1:]  # a sentence's opening word, not part of the name: "While Iran (insists)", "But Obi (said)"
         if run:
             written = " ".join(run)
