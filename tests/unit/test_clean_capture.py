@@ -113,3 +113,12 @@ def test_a_capture_of_only_paragraphs_comes_out_unchanged():
     config = Config.default()
     corpus = clean(load_text("\n\n".join(BODY), config), config)
     assert corpus.articles[0].text == "\n\n".join(BODY)
+
+
+def test_a_short_sentence_ending_inside_quotes_is_a_paragraph_not_a_heading():
+    # under twelve words, so not prose by length; its stop sits inside the closing quotation mark
+    said = 'The mayor called the decision "a relief."'
+    article = _clean("\n\n".join([BODY[0], said, BODY[1], "Storm Damage Across The Region", BODY[2], BODY[3]]))
+    headings = [article.span_text(h) for h in article.headings]
+    assert headings == ["Storm Damage Across The Region"]
+    assert any(article.span_text(s) == said for s in article.sentences)

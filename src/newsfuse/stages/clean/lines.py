@@ -402,12 +402,16 @@ def is_comments_marker(line: Line) -> bool:
         and bool(_COMMENTS_MARKER.match(text))
 
 
+_CLOSERS = "\"'”’»)]"
+
+
 def is_heading_shaped(line: Line) -> bool:
     """Short, unpunctuated, capitalised: could be a title or a section heading."""
     text = line.text.strip()
     words = line.word_count
     if line.heading_markup:
         return 1 <= words <= 25
-    if not 2 <= words <= 16 or text.endswith((".", ",", ";")) or not text[:1].isupper():
+    # a stop inside closing quotes ends a sentence too: 'The backs read "Tulowizki."' is no heading
+    if not 2 <= words <= 16 or text.rstrip(_CLOSERS).endswith((".", ",", ";")) or not text[:1].isupper():
         return False
     return not text.endswith(":") or words <= 8
