@@ -350,6 +350,10 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
     # a title with a small word in lower case is a title too
     quotes = _quotes('The app said it would host "Wheel of Fortune" nights, Fuller said.', {"Fuller": "PERSON"})
     assert not [q for q in quotes if q.kind != "paraphrase"]
+    # ... and one that takes the sentence's stop inside its marks; a one-word answer with a stop stays a quote
+    quotes = _quotes('"We need help now," Fuller said on CNN\'s "State of the Union." Asked again, he said: "Absolutely."',
+                     {"Fuller": "PERSON"})
+    assert [q.text for q in quotes if q.kind != "paraphrase"] == ["We need help now", "Absolutely."]
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"John Fuller": "PERSON",
                                                                       "Mike Trip/ESPN": "PERSON"})})

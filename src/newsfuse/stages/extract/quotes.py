@@ -80,7 +80,7 @@ _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # A short quotation in title case with no sentence's end: the name of a show, a book or a campaign ("Wheel of
 # Fortune": short function words may stay in lower case between its capitalised words).
 _TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|in|on|for|to|at|with|from|or)\s+)*"
-                          r"[A-Z0-9][\w'’&:,-]*)*\s*$")
+                          r"[A-Z0-9][\w'’&:,-]*)*(?P<stop>[.!?])?\s*$")
 _TITLE_AT_MOST = 8  # a title-cased quotation of at most this many words is a title, whoever is near it
 # A form of "be" before a speech verb: the passive ("was said to live", "was told that"), whose subject is talked
 # about or to, not the speaker.
@@ -274,7 +274,11 @@ def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | 
         if not words:
             continue
         cue = resolver.attribute(region)
-        titled = len(words) <= _TITLE_AT_MOST and _TITLE_CASED.match(text, region.content.start, region.content.end)
+        title = _TITLE_CASED.match(text, region.content.start, region.content.end) if len(words) <= _TITLE_AT_MOST \
+            else None
+        # a show's name may take the sentence's stop inside the marks ('on CNN's "State of the Union."'); one word
+        # and a stop ("Absolutely.") is an answer
+        titled = title is not None and (title.group("stop") is None or len(words) >= 2)
         if len(words) < 4 and cue is None or titled:
             continue  # scare quotes, nicknames; titles of shows, songs, campaigns ("Sex and the City", "It's On Us")
         quote = Quote(article, region.content, _kind(text, region, _containing(sentences, region.open)))
