@@ -203,6 +203,21 @@ def test_a_word_the_story_writes_in_small_letters_is_no_name():
     assert [e.name for e in index.entities] == ["Army"]  # once each way: an organisation may stay
 
 
+def test_an_opening_word_is_no_first_name_and_a_numbered_thing_is_no_person():
+    """The tagger may take a sentence's first word into the name after it ("Whether Reid"), or read a product, a
+    station or a film with a number for a person; "50 Cent" is a name."""
+    one = _article("Harry Reid spoke. Whether Reid and Mitch McConnell agree is unclear. Neither Bethenny nor her "
+                   "agent replied. Bethenny Frankel left.", "a1")
+    two = _article("He drove a Hummer H2 to the NBC10 studio. 50 Cent watched Furious 8 there.", "a2")
+    names = {"Harry Reid": "PERSON", "Whether Reid": "PERSON", "Mitch McConnell": "PERSON",
+             "Neither Bethenny": "PERSON", "Bethenny Frankel": "PERSON", "Hummer H2": "PERSON", "NBC10": "PERSON",
+             "50 Cent": "PERSON", "Furious 8": "PERSON"}
+    index = build_entities([one, two], {a.id: _mentions(a, names) for a in (one, two)})
+    assert sorted(e.name for e in index.entities) == ["50 Cent", "Bethenny Frankel", "Harry Reid", "Mitch McConnell"]
+    reid = next(e for e in index.entities if e.name == "Harry Reid")
+    assert reid.variants == ["Harry Reid", "Reid"]
+
+
 def test_a_department_word_in_a_title_is_no_organisation():
     one = _article("Secretary of State Ann Lee met Health Minister Bo Ray. The Finance Ministry said little.", "a1")
     two = _article("Ann Lee spoke. Budget cuts at the Treasury and at Health were announced by Lee.", "a2")

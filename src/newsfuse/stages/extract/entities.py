@@ -70,6 +70,10 @@ _ROLE_STOP = frozenset("the a an and or but said says told by with to for from i
 # Capitalised sentence openers that are not first names ("Later Peskov left").
 _OPENERS = frozenset("later meanwhile still yet however instead earlier afterwards then now today yesterday "
                      "since despite although though while after before during unlike like".split())
+# A sentence's opening word the tagger may take into the name after it ("Whether Reid and McConnell ...", "Neither
+# Bethenny nor ...", "Following Goodlatte's tweet"): no one's first name.
+_LEADING_NOT_NAMES = _OPENERS | frozenset("whether neither either nor following called unless".split())
+_LEADING_WORD = re.compile(r"(\w+)\s+(?=[A-Z])")
 # Ranks and offices written before a name, also when the tagger took more words in front ("Green Beret Sgt ...").
 _RANKS = frozenset("""sgt sergeant cpl corporal pvt private lt lieutenant capt captain col colonel maj gen general adm
 admiral cmdr commander officer detective deputy trooper sheriff judge justice dr rev sen senator rep gov governor
@@ -217,6 +221,8 @@ def _people_run_together(name: str, surnames: set[str]) -> bool:
 
 
 _TWO_NAMES = re.compile(r",\s+(?!(?:Jr|Sr|II|III|IV)\b\.?)[A-Z]")  # "Sammy Davis, Jr." is one name
+# a digit inside a word, or a number after the first word: no one's name is written so
+_NUMBERED_THING = re.compile(r"[^\W\d_]-?\d|\d-?[^\W\d_]|\s\S*\d")
 _ROLE_TAIL = frozenset("of for at to in on and or the a an with from by near".split())
 
 
@@ -314,6 +320,9 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 if len(article.text[owner.end():span.end].split()) < 2:
                     continue  # "Fernandez’s David", "Adele’s Grammy": a role or a thing of someone's, no name
                 span = Span(owner.end(), span.end)
+            leading = _LEADING_WORD.match(article.text, span.start, span.end) if label == "PERSON" else None
+            if leading and leading.group(1).lower() in _LEADING_NOT_NAMES:
+                span = Span(leading.end(), span.end)  # "Whether Reid": Reid
             name = clean_name(article.text[span.start:span.end])
             if label == "PERSON":  # "the Rev. Jane Roe", "the late John Roe": the title after "the" goes too
                 name = clean_name(re.sub(r"^late\s+", "", name, flags=re.I))
@@ -326,6 +335,8 @@ def build_entities(articles: list[Article], mentions: dict[str, list[Mention]]) 
                 continue  # "marijuana", "the mayor", "turkey": in cased text a name has a capital
             if name.endswith("/") or label == "PERSON" and "/" in name:
                 continue  # a photo credit ("Jane Roe/ESPN", "Jane Roe/"): no one's name has a slash
+            if label == "PERSON" and _NUMBERED_THING.search(name):
+                continue  # "Hummer H2", "ABC7 News", "Furious 8": a product, a station, a film ("50 Cent" is a name)
             if label == "PERSON" and _TWO_NAMES.search(name):
                 continue  # "McCabe, Chaffetz said": two people run together by the tagger
             if label == "PERSON" and (_INSTITUTION_WORDS & set(fold(name).split()) or _CASE_NAME.search(name)):
@@ -521,7 +532,7 @@ def _missed_full_names(items: list[_Mention]) -> list[_Mention]:
     for article_id, article in articles.items():
         for match in pattern.finditer(article.text):
             first = match.group(1)
-            if first.lower() in STOPWORDS or first.lower() in _OPENERS or first.lower().endswith("ly") \
+            if first.lower() in STOPWORDS or first.lower() in _LEADING_NOT_NAMES or first.lower().endswith("ly") \
                     or first.lower() in ROLE_HEADS or first.lower() in _ROLE_MODIFIERS or first.lower() in _ROLE_STOP \
                     or first.lower() in ("police", "fire", "state", "city", "county", "mayor", "minister"):
                 continue
