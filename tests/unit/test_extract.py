@@ -717,6 +717,21 @@ def test_he_or_she_after_a_quote_is_its_speaker_not_a_person_thanked_in_it():
     assert speakers == {"So far, we have had great response": "Mary Fallin", "This is a massive debris field": "Mary Fallin"}
 
 
+def test_he_or_she_is_not_a_prepositions_object_nor_someone_the_quotation_names():
+    text = ('City Clerk Kim Lehmkuhl resigned on Monday.\n\n'
+            'In an e-mail to Mayor Tim Flaherty, she wrote, "This has been an awful job for anyone."\n\n'
+            'Dean Ray Birk spoke to reporters.\n\n'
+            '"Now we are there, along with Ann Lee and Bo Ray," he said.\n\n'
+            'The question came from Ted Hale, and he asks, "What two words will define the year?"')
+    names = {"Kim Lehmkuhl": "PERSON", "Tim Flaherty": "PERSON", "Ray Birk": "PERSON", "Ann Lee": "PERSON",
+             "Bo Ray": "PERSON", "Ted Hale": "PERSON"}
+    speakers = {q.text.rstrip(",."): q.speaker.name if q.speaker else None for q in _quotes(text, names)
+                if q.kind != "paraphrase"}
+    assert speakers == {"This has been an awful job for anyone": "Kim Lehmkuhl",
+                        "Now we are there, along with Ann Lee and Bo Ray": "Ray Birk",
+                        "What two words will define the year?": "Ted Hale"}  # a clause of its own
+
+
 def test_an_embedded_posts_or_a_captions_date_is_no_event():
     from newsfuse.stages.extract.timeline import build_timeline
 

@@ -427,6 +427,9 @@ def _kind(text: str, region: _Region, sentence: Span | None) -> str:
     return "partial"
 
 
+# A preposition before a name, with at most a title or two between them ("to Mayor Tim Flaherty", "with Ann Lee")
+_GOVERNED = re.compile(r"\b(?:to|with|from|for|by|of|at|toward|towards|against|about|on)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+_NEW_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|so|yet|or|then|while|when|as)\b")
 _Found = tuple  # (speaker entity or None, attribution as written, speech-verb span)
 _WORDS = r"[\w.'’-]+"
 _DETERMINER = re.compile(r"\b(?:the|a|an|one|another|its|his|her|their)\b", re.I)
@@ -732,7 +735,10 @@ class _Resolver:
             end = offset if k == position else sentence.end
             people = [(entity, self.article.text[s:e])
                       for s, e, entity in self.index.mentions_in(self.article.id, sentence.start, end)
-                      if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])]
+                      if entity.type == "person" and not re.match(r"['’]s\b", self.article.text[e:e + 2])
+                      # in the pronoun's own sentence: not someone its quotation names, nor a preposition's object
+                      and not (k == position and (not self.masked[s:e].strip()
+                                                  or self._governed(sentence.start, s, e, offset)))]
             # the sentence's own speaker first: in "“…,” she said, thanking Craig Fugate" she is not Fugate
             speakers = sorted((pos, e, w) for pos, e, w in self.speakers if sentence.start <= pos < end)
             last = speakers[-1][1] if speakers else None
@@ -747,6 +753,13 @@ class _Resolver:
             if speakers and can_be(speakers[-1][1]):
                 return speakers[-1][1], speakers[-1][2]
         return None, None
+
+    def _governed(self, floor: int, start: int, end: int, pronoun: int) -> bool:
+        """Whether a name at ``start:end`` in the pronoun's own clause is a preposition's object, and so not
+        who the pronoun is: "In an e-mail to Mayor Tim Flaherty, she wrote", "After meeting with Ann Lee, he
+        said"; but "It's from Gale Glover, and he asks" opens a clause of its own."""
+        return bool(_GOVERNED.search(self.article.text, max(floor, start - 40), start)) \
+            and not _NEW_CLAUSE.search(self.masked, end, pronoun)
 
     def _by_role(self, description: str) -> Entity | None:
         words = {w for w in fold(description).split() if w not in ("the", "a", "an", "one", "another")}
