@@ -49,3 +49,10 @@ def test_sentences_a_capture_glued_together_are_split_and_abbreviations_and_addr
                    "These pages stay online.", "He said: “We left for good.”", "Then he waved.",
                    "The judge stayed with him.", '"I had never been to jail," he said.', 'He told them "Go home."',
                    "Then he left."]
+    # a year before the stop; one quotation closing where the next opens
+    text = ('The clerk was elected in 2012.City leaders never got an answer. She wrote, "It was awful for anyone.""It '
+            'has been long awaited. We move on," the mayor said. Version 2.5.The end is in 1.2 percent.')
+    got = [text[s.start:s.end] for s in split_spans(text)]
+    assert got == ["The clerk was elected in 2012.", "City leaders never got an answer.",
+                   'She wrote, "It was awful for anyone."', '"It has been long awaited. We move on," the mayor said.',
+                   "Version 2.5.The end is in 1.2 percent."]

@@ -30,10 +30,12 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 # Two sentences a capture glued together without a space ("will be preserved.Then the archive"): a word of two or
 # more small letters, its stop, and a capitalised word.  An abbreviation ("St.Louis", "a.m.The") or a web address
 # ("site.org") does not match that shape.
-_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][”\"]?(?=[A-Z][a-z]+\b)")
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\b\d{4}))[.!?][”\"]?(?=[A-Z][a-z]+\b)")  # "... in 2014.City leaders"
 # ... or the next one opening with a quotation ('locked up with him."I had never been to jail'): the stop ends the
 # sentence and the mark opens the next, unless the mark closes a quotation (then the match above splits after it).
 _GLUED_QUOTE = re.compile(r"(?<=[a-z]{2})[.!?](?=[\"“][A-Z])")
+# ... or one quotation closing right where the next opens ('anyone.""It's been long awaited'): split between the marks
+_GLUED_QUOTES = re.compile(r"(?<=[a-z]{2})[.!?][\"”](?=[\"“][A-Z])")
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*[A-Z0-9À-Ý]")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _FOLLOWING = re.compile(r"\s+[\"“‘(]*([A-Z][a-z]*)\b")
@@ -52,7 +54,8 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]
 def _split_block(text: str, start: int, end: int, out: list[Span]) -> None:
     chunk = text[start:end]
     cursor = 0
-    matches = sorted([*_CANDIDATE.finditer(chunk), *_GLUED.finditer(chunk), *_GLUED_QUOTE.finditer(chunk)],
+    matches = sorted([*_CANDIDATE.finditer(chunk), *_GLUED.finditer(chunk), *_GLUED_QUOTE.finditer(chunk),
+                      *_GLUED_QUOTES.finditer(chunk)],
                      key=lambda m: m.start())
     for match in matches:
         boundary = match.end()
