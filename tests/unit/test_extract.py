@@ -609,6 +609,17 @@ def test_a_party_and_state_in_brackets_do_not_hide_the_speaker():
     assert speakers == {"That contract is outrageous": "John Mica", "We were not told": "Ann Wu"}
 
 
+def test_a_short_quote_is_no_version_of_a_long_one_that_holds_its_words_far_apart():
+    one = _article('"It is hard to see what comes out of Washington, and that is the worry. We will adapt to whatever '
+                   'the committee decides in the end, actually," a fund manager said.', "a1")
+    two = _article('"It is five, actually," the host said. "It is what comes out of Washington," he added.', "a2")
+    index = build_entities([one, two], {a.id: [] for a in (one, two)})
+    merged = [e for e in merge_quotes([q for a in (one, two) for q in find_quotes(a, index)]) if e["kind"] != "paraphrase"]
+    # the host's second quotation is a version of the manager's; "It is five, actually" is not
+    assert sorted((e["text"][:20], len(e["sources"])) for e in merged) == [("It is five, actually", 1),
+                                                                            ("It is hard to see wh", 2)]
+
+
 def test_words_one_article_repeats_are_one_entry_and_two_utterances_stay_two():
     article = _article('"It is about time," Ruth Lane said when it was over. "It is about time."\n\n'
                        '"We did it," Lane said. "We did it together," she added.', "a1")

@@ -941,10 +941,15 @@ def merge_quotes(quotes: list[Quote]) -> list[dict]:
 
 
 def _shared_words(short: str, long: str) -> float:
-    """Share of the shorter quote's words found, in order, in the longer one."""
+    """Share of the shorter quote's words found, in order, in the longer one, within a stretch of it at most
+    twice the shorter's length: "it's five, actually" is not three quarters of a long quotation that holds
+    "it", "s" and "actually" paragraphs apart."""
     words = short.split()
     matcher = difflib.SequenceMatcher(a=words, b=long.split(), autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(words)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks or blocks[-1].b + blocks[-1].size - blocks[0].b > 2 * len(words):
+        return 0.0
+    return sum(block.size for block in blocks) / len(words)
 
 
 def _same_speaker(a: Quote, b: Quote) -> bool:
