@@ -743,6 +743,18 @@ def test_he_or_she_is_not_a_prepositions_object_nor_someone_the_quotation_names(
                         "What two words will define the year?": "Ted Hale"}  # a clause of its own
 
 
+def test_who_is_quoted_as_saying_speaks_not_who_quotes_them():
+    text = ('President Reuven Rivlin released the letter Ann Lee wrote in 1962.\n\n'
+            '"There is a need to draw a line," Rivlin\'s office quotes the letter as saying.\n\n'
+            '"We will send aid," the agency quoted a ministry official in Seoul as saying.\n\n'
+            '"I was not a leader," the office quoted Lee\'s letter as saying.')
+    quotes = _quotes(text, {"Reuven Rivlin": "PERSON", "Rivlin": "PERSON", "Ann Lee": "PERSON", "Lee": "PERSON"})
+    speakers = {q.text.rstrip(","): (q.speaker.name if q.speaker else q.speaker_text) for q in quotes
+                if q.kind != "paraphrase"}
+    assert speakers == {"There is a need to draw a line": "the letter",
+                        "We will send aid": "a ministry official in Seoul", "I was not a leader": "Ann Lee"}
+
+
 def test_an_embedded_posts_or_a_captions_date_is_no_event():
     from newsfuse.stages.extract.timeline import build_timeline
 

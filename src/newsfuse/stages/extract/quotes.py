@@ -429,6 +429,7 @@ def _kind(text: str, region: _Region, sentence: Span | None) -> str:
 
 # A preposition before a name, with at most a title or two between them ("to Mayor Tim Flaherty", "with Ann Lee")
 _GOVERNED = re.compile(r"\b(?:to|with|from|for|by|of|at|toward|towards|against|about|on)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+_QUOTED_AS = re.compile(r"\bquot(?:e|es|ed|ing)\s+(\S.{0,60}?)\s+as\s+$", re.I)  # "quotes the letter as (saying)"
 _NEW_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|so|yet|or|then|while|when|as)\b")
 _Found = tuple  # (speaker entity or None, attribution as written, speech-verb span)
 _WORDS = r"[\w.'’-]+"
@@ -513,6 +514,10 @@ class _Resolver:
         if verb in ("quoting", "quoted", "quote"):
             return self._noun_phrase_right(v_end, cue)
         if verb.endswith("ing"):
+            quoted = _QUOTED_AS.search(self.masked, max(sentence.start, v_start - 80), v_start)
+            if quoted:  # "Rivlin's office quotes the letter as saying": who is quoted speaks, not who quotes
+                return self._noun_phrase_right(quoted.start(1), cue) or \
+                    (None, self.article.text[quoted.start(1):quoted.end(1)], cue)
             # "..., telling reporters that", "He followed with a post saying ...": the sentence's subject
             return self._subject_of_sentence(sentence, v_start, cue)
         floor = region.close + 1 if v_start > region.close else sentence.start
