@@ -755,6 +755,16 @@ def test_who_is_quoted_as_saying_speaks_not_who_quotes_them():
                         "We will send aid": "a ministry official in Seoul", "I was not a leader": "Ann Lee"}
 
 
+def test_a_speech_verb_second_in_its_clause_takes_the_clauses_subject():
+    text = ('When Ann Lee asked Bo Ray about his plans, Ray shook his head and said, "I have a ton of ideas."\n\n'
+            'Police arrested Ted Hale and said the case was "far from over and still open."')
+    quotes = _quotes(text, {"Ann Lee": "PERSON", "Bo Ray": "PERSON", "Ray": "PERSON", "Ted Hale": "PERSON"})
+    speakers = {q.text.rstrip(".,"): (q.speaker.name if q.speaker else q.speaker_text) for q in quotes
+                if q.kind != "paraphrase"}
+    assert speakers["I have a ton of ideas"] == "Bo Ray"
+    assert speakers.get("far from over and still open") != "Ted Hale"  # the police speak, not whom they arrested
+
+
 def test_an_embedded_posts_or_a_captions_date_is_no_event():
     from newsfuse.stages.extract.timeline import build_timeline
 

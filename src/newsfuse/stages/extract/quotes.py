@@ -430,6 +430,7 @@ def _kind(text: str, region: _Region, sentence: Span | None) -> str:
 # A preposition before a name, with at most a title or two between them ("to Mayor Tim Flaherty", "with Ann Lee")
 _GOVERNED = re.compile(r"\b(?:to|with|from|for|by|of|at|toward|towards|against|about|on)\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 _QUOTED_AS = re.compile(r"\bquot(?:e|es|ed|ing)\s+(\S.{0,60}?)\s+as\s+$", re.I)  # "quotes the letter as (saying)"
+_AND_BEFORE = re.compile(r"\w\s+and\s+$")  # a second verb of one subject: "Cosby shook his head and (said)"
 _NEW_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|so|yet|or|then|while|when|as)\b")
 _Found = tuple  # (speaker entity or None, attribution as written, speech-verb span)
 _WORDS = r"[\w.'’-]+"
@@ -524,6 +525,10 @@ class _Resolver:
         left = self._noun_phrase_left(floor, v_start, cue)
         if left:
             return left
+        if _AND_BEFORE.search(self.masked, floor, v_start):
+            subject = self._clause_subject(floor, v_start, cue)
+            if subject:
+                return subject
         if v_start > region.close and not self.masked[region.close + 1:v_start].strip(" ,—–-\"”’'"):
             # inverted, the verb right after the quote: "“...,” said Trump" (not "“...,” who said the FBI")
             return self._noun_phrase_right(v_end, cue)
@@ -758,6 +763,23 @@ class _Resolver:
             if speakers and can_be(speakers[-1][1]):
                 return speakers[-1][1], speakers[-1][2]
         return None, None
+
+    def _clause_subject(self, floor: int, verb: int, cue: Span) -> _Found | None:
+        """The subject of a clause whose speech verb is its second ("Cosby shook his head and said"): a person
+        or "he"/"she" opening the clause, after at most a title ("Police arrested Ann Lee and said": no one)."""
+        clause = floor
+        for mark in re.finditer(r"[,;:]", self.masked[floor:verb]):
+            clause = floor + mark.end()
+        for s, e, entity in self.index.mentions_in(self.article.id, clause, verb):
+            if entity.type == "person" and _heads_sentence(self.masked[clause:s]) and \
+                    not re.match(r"['’]s\b", self.article.text[e:e + 2]):
+                return entity, self.article.text[s:e], cue
+            break
+        pronoun = re.match(r"\s*(he|she)\b", self.masked[clause:verb], re.I)
+        if pronoun:
+            entity, antecedent = self._pronoun(clause + pronoun.start(1))
+            return entity, (antecedent if entity is None and antecedent else pronoun.group(1)), cue
+        return None
 
     def _governed(self, floor: int, start: int, end: int, pronoun: int) -> bool:
         """Whether a name at ``start:end`` in the pronoun's own clause is a preposition's object, and so not
