@@ -384,6 +384,14 @@ def test_an_appositive_role_stays_in_its_paragraph():
     assert role_after(text, text.index(",")) == "company spokeswoman"
 
 
+def test_a_day_before_a_title_is_when_not_part_of_it():
+    from newsfuse.stages.extract.entities import role_before
+
+    text = "Sen. Ann Lee said Sunday President Bo Ray was wrong. Treasury Secretary Cy Tan agreed."
+    assert role_before(text, text.index("Bo Ray")) == "President"
+    assert role_before(text, text.index("Cy Tan")) == "Treasury Secretary"
+
+
 def test_an_occupation_taken_into_a_name_is_a_role():
     text = ("Musician Ada Quist played the hall on Friday. Ada Quist and her band sold out. "
             "The promoter said Ada Quist would return.")

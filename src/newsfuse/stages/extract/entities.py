@@ -65,6 +65,7 @@ _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A tagged name that starts with someone's possessive: "Lightspeed’s " of "Lightspeed’s Jeremy Liew".
 _OWNER = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,3}['’]s\s+(?=[A-Z])")
+_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 _ROLE_STOP = frozenset("the a an and or but said says told by with to for from in on at as that which who "
                        "while when after before than also then".split())
 # Capitalised sentence openers that are not first names ("Later Peskov left").
@@ -168,8 +169,8 @@ def role_before(text: str, start: int) -> str | None:
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         low = token.lower()
-        if low.endswith(("'s", "’s")) or low in _ROLE_STOP and low != "of":
-            break
+        if low.endswith(("'s", "’s")) or low in _ROLE_STOP and low != "of" or low in _WHEN_WORDS:
+            break  # ("said Sunday President Barack Obama": the day is when, not part of the title)
         if low == "of" and not (kept and kept[0][:1].isupper()):
             break
         if not (token[:1].isupper() or low in ROLE_HEADS or low in _ROLE_MODIFIERS or low == "of"):
