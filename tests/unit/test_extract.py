@@ -783,6 +783,11 @@ def test_an_embedded_posts_or_a_captions_date_is_no_event():
     article.times = find_times(text, date(2024, 3, 6))
     events = build_timeline([article], {}, similarity=0.3)
     assert [e["date"] for e in events] == ["2012", "2017-08"]
+    # a year that bounds a period dates nothing in the sentence
+    text = "Returning to the pre-2014 borders is unrealistic, he said. The post-1945 order held until 1991."
+    article = _article(text)
+    article.times = find_times(text, date(2024, 3, 6))
+    assert [e["date"] for e in build_timeline([article], {}, similarity=0.3)] == ["1991"]
 
 
 def test_a_longer_title_a_passive_verb_and_an_asking_price_credit_no_one():

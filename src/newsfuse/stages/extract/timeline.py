@@ -2,7 +2,8 @@
 
 An event is a sentence that carries a resolved date expression.  Relative expressions inside direct
 quotes are left out: "yesterday" in a speaker's words counts from when they spoke, not from when the
-article was published.  Sentences of different articles with the same date and enough words in common
+article was published; nor does a date that bounds a period ("the pre-2014 borders") date anything.
+Sentences of different articles with the same date and enough words in common
 are one event.  A sentence holding a web address or an embedded post's byline, or a photo's caption, is page
 furniture, not an event.
 """
@@ -19,6 +20,8 @@ __all__ = ["build_timeline"]
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 # An embedded post's byline ("— Jo Pike (@jopike) May 2, 2019") or a web address: page furniture, not an event.
+# A date made a boundary of a period ("pre-2014 borders", "post-1945 order")
+_BOUNDARY = re.compile(r"(?:pre|post)-", re.I)
 _EMBED = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w{1,30}\)")
 
 
@@ -31,6 +34,8 @@ def build_timeline(articles: list[Article], quoted: dict[str, list[Span]], *, si
                 continue
             if expression.relative and any(s.start <= expression.span.start < s.end for s in inside):
                 continue
+            if _BOUNDARY.match(expression.text):
+                continue  # "its pre-2014 borders": a state of things, not something that happened then
             sentence = next((s for s in article.sentences if s.start <= expression.span.start < s.end), None)
             if sentence is None or _EMBED.search(article.text, sentence.start, sentence.end) \
                     or about_a_picture(article.text[sentence.start:sentence.end]) \
