@@ -355,6 +355,15 @@ def test_counts_of_different_outcomes_are_different_slots():
     assert _number_conflicts(body.format(what="hurt 40 guests at the old hall"),
                              body.format(what="killed two and 52 guests at the old hall were hurt"))
     assert not _number_conflicts(body.format(what="damaged 300 houses"), body.format(what="destroyed 800 houses"))
+    assert not _number_conflicts(body.format(what="caused the collapse of three houses"),
+                                 body.format(what="led officials to evacuate 22 houses"))
+
+
+def test_an_increment_is_not_a_total():
+    body = "European leaders said on Thursday that the sanctions list over the harbour dispute {what}, officials said."
+    assert _number_conflicts(body.format(what="now names 11 people"), body.format(what="now names 12 people"))
+    assert not _number_conflicts(body.format(what="now names 11 people"), body.format(what="will add 12 more people"))
+    assert not _number_conflicts(body.format(what="now names 11 people"), body.format(what="gains another 12 people"))
 
 
 def test_a_rate_is_compared_only_with_rates_of_its_period():

@@ -15,7 +15,8 @@ points", "Vaughn finished with 16 points") are two slots, and so are the same da
 ("on Tuesday", "in March") that differ only because each was read against its own article's date, and
 figures whose own claims state different dates ("seven killed on Saturday", "the May 22 bombing that killed
 22"), different time frames ("since Week 11", "this season") or different outcomes named beside them
-("killing two", "shooting three").  Two people are also in conflict when two
+("killing two", "shooting three"), and a count of what was added ("12 more people", "another 300 troops")
+against a total.  Two people are also in conflict when two
 outlets name a different person as the only holder of one specific title ("House Speaker"), and never name
 both; a tagger's "person" that is not shaped like a name ("van", "M.B. A.") takes no part, nor does a name
 in a list of three or more ("stars such as Ann Lee, Bo Ray and Cy Tan": examples, not a role's holder).
@@ -106,10 +107,13 @@ _OUTCOME_CLASSES = {
     "infected": r"infect(?:s|ed|ing)?|sicken(?:s|ed|ing)?",
     "damaged": r"damag(?:e|es|ed|ing)",
     "destroyed": r"destroy(?:s|ed|ing)?|flatten(?:s|ed|ing)|razed|levell?ed",
+    "collapsed": r"collaps(?:e|es|ed|ing)",
 }
 _OUTCOME = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{words})" for name, words in _OUTCOME_CLASSES.items()) + r")\b",
                       re.I)
 _OUTCOME_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s|(?<!\bshot )\band\b|\b(?:or|but|while|whereas)\b", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|other|new|extra|further)\b", re.I)
+_MORE_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.I)
 _OUTCOME_WORDS = 6  # an outcome is named at most this many words from its count, in the count's own phrase
 # three or more names in a row ("stars such as Ann Lee, Bo Ray and Cy Tan"): examples, not the holders of a role
 _NOT_NAME = (r"(?:On|In|At|The|A|An|But|And|Or|After|Before|When|While|As|For|By|From|With|Of|To|If|Then|Now|Today|"
@@ -287,7 +291,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
             elif _plausible(vi, vj) and not (_states(ci, vj) and _states(cj, vi)) and not _owned_apart(ci, vi, cj, vj) \
                     and not _same_words(vi, vj) and not _dated_apart(ci, vi, cj, vj) \
                     and not _framed_apart(ci, vi, cj, vj) and not _outcomes_apart(ci, vi, cj, vj) \
-                    and not _terms_apart(ci, vi, cj, vj):
+                    and not _terms_apart(ci, vi, cj, vj) and not _increments_apart(ci, vi, cj, vj):
                 candidates.append((sim, i, j))  # (claims stating both values agree on the pair)
     disagree = []
     for sim, i, j in candidates:
@@ -683,6 +687,19 @@ def _outcomes_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
         return False
     first, second = _outcome(ci, vi), _outcome(cj, vj)
     return first is not None and second is not None and first != second
+
+
+def _increment(claim: Claim, value: Value) -> bool:
+    """Whether a count is of what was added to something ("add 12 more people to the list", "another 300
+    soldiers", "40 new cases", "an additional 5,000 troops", "two other children"), not a total."""
+    text = claim.article.text
+    return bool(_MORE_AFTER.match(text, value.span.end, claim.span.end)
+                or _MORE_BEFORE.search(text, max(claim.span.start, value.span.start - 20), value.span.start))
+
+
+def _increments_apart(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
+    """Whether one count is an increment and the other a total: "12 more people" added to a list of 11."""
+    return vi.bucket.startswith("count") and _increment(ci, vi) != _increment(cj, vj)
 
 
 def _term(claim: Claim, value: Value) -> str | None:
