@@ -228,6 +228,23 @@ def test_a_negated_quote_is_a_change_of_meaning():
     (changed,) = [c for c in found if c["kind"] == "quote"]
     assert any(s.get("difference", {}).get("to") == "not" or s.get("difference", {}).get("from") == "not"
                for s in changed["sides"])
+    # a version worded another way throughout is a paraphrase: its "not" changes no one word's meaning
+    _, found = story(
+        ("Coast News", "2026-03-03T07:00:00+00:00",
+         "Ann Lee spoke on Wednesday. \"Mommy, am I going to be all right? Mommy, am I going to be OK?\" "
+         "her son asked, Ann Lee said."),
+        ("Bay Times", "2026-03-03T08:00:00+00:00",
+         "Ann Lee spoke on Wednesday. \"Mommy, am I going to be all right? Mommy, I'm not going to die, am I?\" "
+         "her son asked, Ann Lee said."))
+    assert not [c for c in found if c["kind"] == "quote"]
+    # a figure changed into another changes the meaning; a number word standing in other words does not
+    quote = ("Ann Lee spoke on Wednesday. \"Many of them say, well, you are a hypocrite, {words} the one thing you "
+             "say about the town,\" Ann Lee said.")
+    for first, second, flagged in (("we will hire 12 more officers for", "we will hire 20 more officers for", True),
+                                   ("I am telling you where", "you say one thing and then", False)):
+        _, found = story(("Coast News", "2026-03-03T07:00:00+00:00", quote.format(words=first)),
+                         ("Bay Times", "2026-03-03T08:00:00+00:00", quote.format(words=second)))
+        assert bool([c for c in found if c["kind"] == "quote"]) is flagged, (first, second)
 
 
 def test_a_value_the_other_outlet_also_states_in_that_place_is_another_slot():

@@ -66,6 +66,7 @@ _UPDATE_GAP_HOURS = 0.5
 _MAX_RATIO = 10.0
 _VAGUE_SPAN = 5.0  # a figure whose interval spans this factor or more is a magnitude, not a figure
 _ELISION_WORDS = 3  # a longer passage missing from one version of a quote is left out, not changed
+_REWORDED = 2  # a version that differs in more places than this is a paraphrase: no one word changes its meaning
 _PERSON_WINDOWS = 3  # mentions of one person per article whose words are embedded
 _ROLE_SCORE = 0.5  # the score of a conflict found by a shared title alone
 _LONE_NAME = 1.5  # × the person bar: one origin's name against a name two or more others agree on
@@ -905,19 +906,27 @@ def _speaker_conflicts(quotes, keys: dict[str, str]) -> list[dict]:
     return out
 
 
+def _figure(words: str) -> bool:
+    return any(w.isdigit() or w in _NUMBER_WORDS for w in words.split())
+
+
 def _quote_meaning(entries, articles: dict[str, Article], keys: dict[str, str]) -> list[dict]:
-    """Variants of one quote whose differing words are a negation or a figure: the meaning changed."""
+    """Variants of one quote, worded alike, that differ in a negation or in a figure: the meaning changed."""
     out = []
     for entry in entries:
         changed = []
         for variant in entry.get("variants", []):
-            for difference in variant["differences"]:
-                if not (difference["from"] and difference["to"]) and \
-                        len((difference["from"] or difference["to"]).split()) > _ELISION_WORDS:
-                    continue  # a passage one outlet left out: shorter, not changed ("not" added still counts)
+            # a passage one outlet left out makes a shorter version, not a changed one ("not" added still counts)
+            kept = [d for d in variant["differences"]
+                    if (d["from"] and d["to"]) or len((d["from"] or d["to"]).split()) <= _ELISION_WORDS]
+            if len(kept) > _REWORDED:
+                continue  # worded another way throughout: "am I going to be OK?" / "I'm not going to die, am I?"
+            for difference in kept:
                 words = set(difference["from"].split()) | set(difference["to"].split())
-                if words & _NEGATION or any(w.isdigit() or w in _NUMBER_WORDS for w in words) or \
-                        any(w.endswith("n't") for w in words):
+                # a negation added or dropped, or a figure that became another ("12" -> "20"; not the "one" of
+                # "you say one thing" standing in for other words)
+                if words & _NEGATION or any(w.endswith("n't") for w in words) or \
+                        _figure(difference["from"]) and _figure(difference["to"]):
                     changed.append((variant, difference))
                     break
         if not changed:
