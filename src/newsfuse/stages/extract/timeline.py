@@ -3,9 +3,8 @@
 An event is a sentence that carries a resolved date expression.  Relative expressions inside direct
 quotes are left out: "yesterday" in a speaker's words counts from when they spoke, not from when the
 article was published; nor does a date that bounds a period ("the pre-2014 borders") date anything.
-Sentences of different articles with the same date and enough words in common
-are one event.  A sentence holding a web address or an embedded post's byline, or a photo's caption, is page
-furniture, not an event.
+Sentences of different articles with the same date and enough words in common are one event.  A sentence
+holding a web address or an embedded post's byline, or a photo's caption, is page furniture, not an event.
 """
 from __future__ import annotations
 
@@ -19,9 +18,9 @@ from ..clean.lines import about_a_picture, is_timestamp
 __all__ = ["build_timeline"]
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
-# An embedded post's byline ("— Jo Pike (@jopike) May 2, 2019") or a web address: page furniture, not an event.
 # A date made a boundary of a period ("pre-2014 borders", "post-1945 order")
 _BOUNDARY = re.compile(r"(?:pre|post)-", re.I)
+# An embedded post's byline ("— Jo Pike (@jopike) May 2, 2019") or a web address: page furniture, not an event.
 _EMBED = re.compile(r"https?://|\bpic\.twitter\.com/|\(@\w{1,30}\)")
 
 
