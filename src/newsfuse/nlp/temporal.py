@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from ..model import Span
 from .quantities import NUMBER_WORD, parse_number_words
 
-__all__ = ["TimeExpression", "find_times", "anchor_date"]
+__all__ = ["TimeExpression", "find_times", "anchor_date", "WEEKDAYS"]
 
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
@@ -24,7 +24,7 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 _NUM = rf"(?P<count>\d+|{NUMBER_WORD}(?:[\s-]+(?:and\s+)?(?:a\s+half|[a-z]+))?)"
@@ -210,7 +210,7 @@ def _resolve(kind: str, match: re.Match[str], text: str, span: Span, anchor: dat
         word = match.group("weekday")
         if not word[0].isupper():
             return None  # lower-case "sat", "wed", "sun" are ordinary words
-        if word.lower() not in _WEEKDAYS and text[match.end("weekday"):match.end("weekday") + 1] != ".":
+        if word.lower() not in WEEKDAYS and text[match.end("weekday"):match.end("weekday") + 1] != ".":
             return None  # abbreviations only as "Wed."
         target = _WEEKDAY_ABBREVIATIONS[word[:3].lower()]
         mod = (groups.get("mod") or "").lower()

@@ -22,6 +22,7 @@ from rapidfuzz.distance import Indel
 
 from ...model import Article, Citation, Span
 from ...nlp.ner import Mention
+from ...nlp.temporal import WEEKDAYS
 from ...nlp.words import STOPWORDS, WORD
 
 __all__ = ["Entity", "EntityIndex", "build_entities", "role_before", "role_after", "ROLE_HEADS", "family_name"]
@@ -65,7 +66,7 @@ _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame|lord|lady|prof|rev|
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A tagged name that starts with someone's possessive: "Lightspeed’s " of "Lightspeed’s Jeremy Liew".
 _OWNER = re.compile(r"[^\s'’]+(?:\s+[^\s'’]+){0,3}['’]s\s+(?=[A-Z])")
-_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+_WHEN_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight"}
 _ROLE_STOP = frozenset("the a an and or but said says told by with to for from in on at as that which who "
                        "while when after before than also then".split())
 # Capitalised sentence openers that are not first names ("Later Peskov left").

@@ -587,8 +587,7 @@ class _Resolver:
             return None
         last = words[-1].lower()
         if last in _PRONOUNS:
-            entity, antecedent = self._pronoun(stop - len(words[-1]))
-            return entity, (antecedent if entity is None and antecedent else words[-1]), cue
+            return self._pronoun_found(stop - len(words[-1]), words[-1], cue)
         if last in ("i", "we", "they", "it", "you", "who", "which", "that"):
             return None
         # a capitalised name the model missed: "Hegseth said"
@@ -684,8 +683,7 @@ class _Resolver:
             return entity, (phrase if entity else self._same_description(phrase, start)), cue
         pronoun = re.match(r"\s*(he|she)\b", right, re.I)
         if pronoun:
-            entity, antecedent = self._pronoun(start)
-            return entity, (antecedent if entity is None and antecedent else pronoun.group(1)), cue
+            return self._pronoun_found(start, pronoun.group(1), cue)
         return None
 
     def _subject_of_sentence(self, sentence: Span, limit: int, cue: Span) -> _Found | None:
@@ -715,6 +713,12 @@ class _Resolver:
                 written = antecedent if entity is None and antecedent else written
             return entity, written, cue
         return fallback
+
+    def _pronoun_found(self, offset: int, written: str, cue: Span) -> _Found:
+        """The speaker a pronoun at ``offset`` stands for: its person, or the words it was resolved to when
+        they name no entity ("the spokesman"), or the pronoun as written."""
+        entity, antecedent = self._pronoun(offset)
+        return entity, (antecedent if entity is None and antecedent else written), cue
 
     def _pronoun(self, offset: int) -> tuple[Entity | None, str | None]:
         """What "he" / "she" at ``offset`` refers to: the paragraph's last speaker, else the person the
@@ -777,8 +781,7 @@ class _Resolver:
             break
         pronoun = re.match(r"\s*(he|she)\b", self.masked[clause:verb], re.I)
         if pronoun:
-            entity, antecedent = self._pronoun(clause + pronoun.start(1))
-            return entity, (antecedent if entity is None and antecedent else pronoun.group(1)), cue
+            return self._pronoun_found(clause + pronoun.start(1), pronoun.group(1), cue)
         return None
 
     def _governed(self, floor: int, start: int, end: int, pronoun: int) -> bool:
