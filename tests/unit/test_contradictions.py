@@ -740,13 +740,17 @@ def test_figures_attached_alike_to_one_named_thing_meet_at_a_lower_bar():
     assert not _conflicts(first, unnamed, "date", conflict_context=0.6, conflict_context_anchored=0.3)
 
 
-def test_names_as_written_leave_out_openers_days_and_months():
+def test_names_near_a_figure_leave_out_openers_days_months_and_far_names():
     from newsfuse.model import Article, Span
     from newsfuse.stages.synthesize.claims import Claim, Value
-    from newsfuse.stages.synthesize.conflicts import _proper_words
-    text = 'Shares of Acme closed on Friday at 64 Perry Street in March. "Nobody expected it," said Lee.'
+    from newsfuse.stages.synthesize.conflicts import _names_near
+    text = ('Shares of Acme closed on Friday in March at 64 Perry Street, said Lee. "Nobody expected it," said '
+            'the broker, who has traded for many years in the city of Boston.')
     article = Article(id="a", source_path="a", format="text", text=text)
     start = text.index("64")
     value = Value("number", "count", None, Span(start, start + 2), "64", 64, 64, "64")
     claim = Claim(article, Span(0, len(text)), Span(0, len(text)), 0, 1, [value])
-    assert _proper_words(claim, value) == {"Acme", "Perry", "Street", "Lee"}
+    assert _names_near(claim, value) == {"Acme", "Perry", "Street", "Lee"}
+    boston = text.index("Boston")
+    claim.names = ((boston, boston + 6, "e1"), (text.index("Lee"), text.index("Lee") + 3, "e2"))
+    assert _names_near(claim, value) == {"Acme", "Perry", "Street", "Lee", "e2"}

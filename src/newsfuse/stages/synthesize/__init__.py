@@ -155,7 +155,7 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
                 claim.values = [v for v in numbers + dates if span.start <= v.span.start and v.span.end <= span.end]
                 if index is not None:
                     named = index.mentions_in(article.id, span.start, span.end)
-                    claim.names = frozenset(entity.id for _start, _end, entity in named)
+                    claim.names = tuple((start, end, entity.id) for start, end, entity in named)
                     for start, end, entity in named:
                         if entity.type == "person":
                             claim.values.append(Value("person", "person", None, Span(start, end),

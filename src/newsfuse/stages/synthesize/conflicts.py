@@ -140,6 +140,7 @@ _DESCRIBED = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+){0,3}|\s+(?:[A-Za-z][\w'�
 _AGE_OF_ONE = 0.9  # the context score of two ages given to one named person
 _DECAY = 4.5  # context words lose weight with distance from the value: e^(-d/4.5)
 _BESIDE = 2  # content words on each side of a figure that it is attached to ("elected in", "terms")
+_NAME_NEAR = 6  # words between a figure and a name it is stated of
 _PROPER = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b|\b[A-Z]{2,}\b")
 _OPENS = re.compile(r"(?:[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")  # right before a capital that opens a sentence or quote
 _NOT_PROPER = STOPWORDS | set(WEEKDAYS) | set(MONTH_NAMES)
@@ -236,27 +237,36 @@ def _context(claim: Claim, value: Value) -> dict[str, float]:
 def _anchored(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
     """Whether two figures are attached alike to one named thing: a content word right beside each (``_BESIDE``
     words on either side) is the same ("Lee was elected in 2012" / "Lee, who was elected in 2015"; "after 13
-    terms" / "after 21 terms"), and the two claims name someone or something in common: an entity both name,
-    or a capitalised name written in both (not a day, a month or a sentence's first word)."""
+    terms" / "after 21 terms"), and both name someone or something in common near the figure (``_NAME_NEAR``
+    words): an entity, or a capitalised name as written (not a day, a month or a sentence's first word).  A
+    name the whole story is about, far from the figure, does not tie two figures of that story together."""
     first, at_first = _tokens(ci, vi)
     second, at_second = _tokens(cj, vj)
     beside = set(first[max(0, at_first - _BESIDE):at_first + _BESIDE])
     if not beside & set(second[max(0, at_second - _BESIDE):at_second + _BESIDE]):
         return False
-    return bool(ci.names & cj.names) or bool(_proper_words(ci, vi) & _proper_words(cj, vj))
+    return bool(_names_near(ci, vi) & _names_near(cj, vj))
 
 
-def _proper_words(claim: Claim, value: Value) -> set[str]:
-    """The capitalised words of a claim that are names as written: not opening a sentence or a quotation, not
-    a stopword, a day or a month, and not part of ``value``."""
+def _names_near(claim: Claim, value: Value) -> set[str]:
+    """The entities (by id) and the capitalised names (as written) of a claim within ``_NAME_NEAR`` words of
+    ``value``; a capitalised name is not a stopword, a day or a month, nor a sentence's or quotation's first
+    word, nor part of ``value``."""
     text = claim.article.text
-    out = set()
+
+    def near(start: int, end: int) -> bool:
+        if end <= value.span.start:
+            return len(WORD.findall(text, end, value.span.start)) <= _NAME_NEAR
+        return start >= value.span.end and len(WORD.findall(text, value.span.end, start)) <= _NAME_NEAR
+
+    out = {entity for start, end, entity in claim.names if near(start, end)}
     for match in _PROPER.finditer(text, claim.span.start, claim.span.end):
         if value.span.start <= match.start() < value.span.end or match.group(0).lower() in _NOT_PROPER:
             continue
         if match.start() == claim.sentence.start or _OPENS.search(text, max(0, match.start() - 3), match.start()):
             continue
-        out.add(match.group(0))
+        if near(match.start(), match.end()):
+            out.add(match.group(0))
     return out
 
 
