@@ -369,6 +369,10 @@ def test_a_shows_name_after_told_is_no_quote_and_a_credit_is_no_person():
     quotes = _quotes('"We need help now," Fuller said on CNN\'s "State of the Union." Asked again, he said: "Absolutely."',
                      {"Fuller": "PERSON"})
     assert [q.text for q in quotes if q.kind != "paraphrase"] == ["We need help now", "Absolutely."]
+    # ... or with the comma before its attribution; a one-word name in marks is no quote, with a comma neither
+    quotes = _quotes('Asked if he would run again, Fuller paused. "Absolutely," he said. He called the boat "Osprey" '
+                     'after his first dog. His next one, called "Tern," will be faster, he said.', {"Fuller": "PERSON"})
+    assert [(q.text, q.speaker.name) for q in quotes if q.kind != "paraphrase"] == [("Absolutely", "Fuller")]
     article = _article(text)
     index = build_entities([article], {article.id: _mentions(article, {"John Fuller": "PERSON",
                                                                       "Mike Trip/ESPN": "PERSON"})})

@@ -81,6 +81,10 @@ _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # Fortune": short function words may stay in lower case between its capitalised words).
 _TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|in|on|for|to|at|with|from|or)\s+)*"
                           r"[A-Z0-9][\w'’&:,-]*)*(?P<stop>[.!?])?\s*$")
+# the attribution right after a quotation's closing mark: '(," )he said', '(," )said Ann Lee', '(," )Lee added'
+_ANSWERED = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?"
+                       r"(?:said|says|added|adds|replied|replies|answered|answers|told|tells|wrote|writes|responded|"
+                       r"insisted|recalled)\b")
 _TITLE_AT_MOST = 8  # a title-cased quotation of at most this many words is a title, whoever is near it
 # A form of "be" before a speech verb: the passive ("was said to live", "was told that"), whose subject is talked
 # about or to, not the speaker.
@@ -277,8 +281,12 @@ def find_quotes(article: Article, index: EntityIndex, genders: dict[str, str] | 
         title = _TITLE_CASED.match(text, region.content.start, region.content.end) if len(words) <= _TITLE_AT_MOST \
             else None
         # a show's name may take the sentence's stop inside the marks ('on CNN's "State of the Union."'); one word
-        # and a stop ("Absolutely.") is an answer
-        titled = title is not None and (title.group("stop") is None or len(words) >= 2)
+        # and a stop ("Absolutely.") is an answer, and so is one word and a comma when its attribution follows
+        # ('"Absolutely," she said'; but a name also takes the comma: 'a game called "Words," and ...')
+        ending = text[region.content.start:region.close].rstrip()[-1:]
+        answer = len(words) == 1 and (ending in (".", "!", "?") or ending == "," and
+                                      _ANSWERED.match(text, min(len(text), region.close + 1)) is not None)
+        titled = title is not None and not answer
         if len(words) < 4 and cue is None or titled:
             continue  # scare quotes, nicknames; titles of shows, songs, campaigns ("Sex and the City", "It's On Us")
         quote = Quote(article, region.content, _kind(text, region, _containing(sentences, region.open)))
