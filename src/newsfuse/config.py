@@ -118,7 +118,6 @@ class SynthesizeConfig:
     min_sentence_words: int
     exclusives_per_outlet: int
     conflict_context: float
-    conflict_context_anchored: float
     conflict_margin: float
     person_context: float
     person_context_with_embeddings: float
@@ -129,7 +128,6 @@ class SynthesizeConfig:
         _unit("synthesize.fact_embedding_weight", self.fact_embedding_weight)
         _require(self.fact_embed_at_most >= 0, "synthesize.fact_embed_at_most must be >= 0 (0 = never embed claims)")
         _unit("synthesize.conflict_context", self.conflict_context)
-        _unit("synthesize.conflict_context_anchored", self.conflict_context_anchored)
         _unit("synthesize.conflict_margin", self.conflict_margin)
         _unit("synthesize.person_context", self.person_context)
         _unit("synthesize.person_context_with_embeddings", self.person_context_with_embeddings)

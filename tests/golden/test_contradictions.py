@@ -22,24 +22,19 @@ EQUIVALENT = [("an hour and a half", "nearly 90 minutes"), ("three years ago", "
 
 
 def test_seeds_flag_the_real_disagreement_with_both_spans(seeds_corpus):
-    """ABC says the war began "three years ago"; The Hill "roughly four years ago" (both on 2025-02-12).  Other
-    captures date the invasion too ("nearly three years ago", "in February 2022") and join ABC's side."""
+    """ABC says the war began "three years ago"; The Hill "roughly four years ago" (both on 2025-02-12)."""
     story = seeds_corpus.stories[0]
     dates = [c for c in story.contradictions if c["kind"] == "date"]
-    match = [c for c in dates if {"three years ago", "roughly four years ago"} <=
-             {claim["value_text"] for side in c["sides"] for claim in side["claims"]}]
+    match = [c for c in dates if {s["text"] for s in c["sides"]} == {"three years ago", "roughly four years ago"}]
     assert len(match) == 1
     conflict = match[0]
     assert conflict["status"] == "conflict"
-    assert sorted(s["value"][:4] for s in conflict["sides"]) == ["2021", "2022"]
-    earlier, later = sorted(conflict["sides"], key=lambda s: s["value"])
-    assert [c["value_text"] for c in earlier["claims"]] == ["roughly four years ago"]
-    assert "three years ago" in [c["value_text"] for c in later["claims"]]
+    assert sorted(s["value"] for s in conflict["sides"]) == ["2021", "2022"]
     for side in conflict["sides"]:
         for claim in side["claims"]:
             text = seeds_corpus.article(claim["article_id"]).text
-            assert text[claim["value_start"]:claim["value_end"]] == claim["value_text"]
-            assert "invasion" in claim["text"] or "war" in claim["text"]
+            assert text[claim["value_start"]:claim["value_end"]] == side["text"]
+            assert "war" in claim["text"]
 
 
 def test_seeds_flag_an_outlet_correcting_a_figure_it_quotes(seeds_corpus):

@@ -719,38 +719,3 @@ def test_a_future_date_is_no_present_for_undated_articles():
     values = [(Obj(article=dated), future), (Obj(article=undated), future)]
     assert _present(values) == {"a": date(2024, 5, 1).toordinal(), "b": date(2024, 5, 1).toordinal()}
     assert _present(values[1:]) == {"b": None}
-
-
-def test_figures_attached_alike_to_one_named_thing_meet_at_a_lower_bar():
-    """Two outlets often state one figure in sentences that otherwise say different things; when each figure is
-    attached to the same word ("elected in") and both claims name the same person, the lower bar
-    ``conflict_context_anchored`` applies.  Here the plain bar is set high so only the anchored one can pass."""
-    first = ("Ruth Calder was elected in 2012 and for most of her years in office fought the plan to sell the old "
-             "ferry pier to developers.")
-    second = ("{who}, who {did} in 2016, sent a short and angry letter to the mayor on Friday, saying she had taken "
-              "a new job in the capital.")
-    anchored = second.format(who="Ruth Calder", did="was elected")
-    assert _conflicts(first, anchored, "date", conflict_context=0.6, conflict_context_anchored=0.3)
-    assert not _conflicts(first, anchored, "date", conflict_context=0.6, conflict_context_anchored=0.6)
-    # attached to another word: when she moved, not when she was elected
-    moved = second.format(who="Ruth Calder", did="moved to Portby")
-    assert not _conflicts(first, moved, "date", conflict_context=0.6, conflict_context_anchored=0.3)
-    # the same words, but no one named in common
-    unnamed = second.format(who="The new councillor", did="was elected")
-    assert not _conflicts(first, unnamed, "date", conflict_context=0.6, conflict_context_anchored=0.3)
-
-
-def test_names_near_a_figure_leave_out_openers_days_months_and_far_names():
-    from newsfuse.model import Article, Span
-    from newsfuse.stages.synthesize.claims import Claim, Value
-    from newsfuse.stages.synthesize.conflicts import _names_near
-    text = ('Shares of Acme closed on Friday in March at 64 Perry Street, said Lee. "Nobody expected it," said '
-            'the broker, who has traded for many years in the city of Boston.')
-    article = Article(id="a", source_path="a", format="text", text=text)
-    start = text.index("64")
-    value = Value("number", "count", None, Span(start, start + 2), "64", 64, 64, "64")
-    claim = Claim(article, Span(0, len(text)), Span(0, len(text)), 0, 1, [value])
-    assert _names_near(claim, value) == {"Acme", "Perry", "Street", "Lee"}
-    boston = text.index("Boston")
-    claim.names = ((boston, boston + 6, "e1"), (text.index("Lee"), text.index("Lee") + 3, "e2"))
-    assert _names_near(claim, value) == {"Acme", "Perry", "Street", "Lee", "e2"}

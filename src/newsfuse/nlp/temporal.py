@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from ..model import Span
 from .quantities import NUMBER_WORD, parse_number_words
 
-__all__ = ["TimeExpression", "find_times", "anchor_date", "WEEKDAYS", "MONTH_NAMES"]
+__all__ = ["TimeExpression", "find_times", "anchor_date", "WEEKDAYS"]
 
-MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december"]
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december"]
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -278,7 +278,7 @@ def _day(year: int, month: int, day: int, make) -> TimeExpression | None:
 
 def _month_number(name: str) -> int:
     key = name.lower().rstrip(".")[:3]
-    return [m[:3] for m in MONTH_NAMES].index(key) + 1
+    return [m[:3] for m in _MONTH_NAMES].index(key) + 1
 
 
 def _count(words: str) -> float | None:

@@ -63,7 +63,6 @@ def _synthesize_story(story: Story, articles: list[Article], config: Config) -> 
     encode = _encoder(settings)
     story.contradictions = find_contradictions(
         claims, articles, origin, context=settings.conflict_context, margin=settings.conflict_margin,
-        anchored=settings.conflict_context_anchored,
         person_context=settings.person_context if encode is None else settings.person_context_with_embeddings,
         quotes=story.quote_objects or (), quote_entries=story.quotes, encode=encode)
     if not claims:
@@ -154,9 +153,7 @@ def _claims(articles: list[Article], min_words: int, index, quoted: dict[str, li
                 claim = Claim(article, span, sentence, i, len(spans))
                 claim.values = [v for v in numbers + dates if span.start <= v.span.start and v.span.end <= span.end]
                 if index is not None:
-                    named = index.mentions_in(article.id, span.start, span.end)
-                    claim.names = tuple((start, end, entity.id) for start, end, entity in named)
-                    for start, end, entity in named:
+                    for start, end, entity in index.mentions_in(article.id, span.start, span.end):
                         if entity.type == "person":
                             claim.values.append(Value("person", "person", None, Span(start, end),
                                                       article.text[start:end], 0.0, 0.0, entity.name, entity=entity))

@@ -54,7 +54,6 @@ class Claim:
     index: int            # position of its sentence among the article's sentences
     total: int            # the article's number of sentences
     values: list[Value] = field(default_factory=list)
-    names: tuple = ()  # (start, end, entity id) of each person, place and organisation it names
 
     @property
     def text(self) -> str:

@@ -42,7 +42,6 @@ import numpy as np
 from ...model import Article, Citation, Span
 from ...nlp.words import STOPWORDS, WORD
 from ..dedupe import origin_of
-from ...nlp.temporal import MONTH_NAMES, WEEKDAYS
 from ..extract.entities import family_name, fold
 from .claims import Claim, Value, comparable, compatible, stem
 
@@ -139,23 +138,17 @@ _SET_OFF = re.compile(r"\s*(?:,|—|–|\s-)\s*(?:(?:a|an|the)\s+)?")
 _DESCRIBED = re.compile(r"\s+(?:[A-Za-z][\w'’-]*\s+){0,3}|\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*,\s+")
 _AGE_OF_ONE = 0.9  # the context score of two ages given to one named person
 _DECAY = 4.5  # context words lose weight with distance from the value: e^(-d/4.5)
-_BESIDE = 2  # content words on each side of a figure that it is attached to ("elected in", "terms")
-_NAME_NEAR = 6  # words between a figure and a name it is stated of
-_PROPER = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b|\b[A-Z]{2,}\b")
-_OPENS = re.compile(r"(?:[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")  # right before a capital that opens a sentence or quote
-_NOT_PROPER = STOPWORDS | set(WEEKDAYS) | set(MONTH_NAMES)
 
 
 def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict[str, str], *, context: float,
-                        person_context: float, margin: float = 0.2, anchored: float | None = None, quotes=(),
-                        quote_entries=(), encode=None) -> list[dict]:
+                        person_context: float, margin: float = 0.2, quotes=(), quote_entries=(),
+                        encode=None) -> list[dict]:
     """Every contradiction among the claims of one story, strongest first.
 
     ``encode`` (texts -> unit vectors), when given, adds meaning to the context of figures, dates and
     people: the similarity is then the mean of the lexical cosine and the embedding cosine of the words
     around each value, with the value itself masked (for a person, averaged over their first mentions in
-    one article).  ``anchored`` (default ``context``) is the lower bar for two figures attached alike to one
-    named thing (:func:`_anchored`).
+    one article).
     """
     values: list[tuple[Claim, Value]] = [(c, v) for c in claims for v in c.values]
     out: list[dict] = []
@@ -175,8 +168,7 @@ def find_contradictions(claims: list[Claim], articles: list[Article], keys: dict
                 wanted.append(i)
             encoded = encode([_window(*values[i]) for i in wanted])
             vectors = {i: encoded[k] for k, i in enumerate(wanted)}
-        out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors, margin,
-                                    context if anchored is None else min(anchored, context)))
+        out.extend(_value_conflicts(values, bags, origin, context, person_context, vectors, margin))
         out.extend(_disputes(claims))
     out.extend(_speaker_conflicts(quotes, keys))
     out.extend(_quote_meaning(quote_entries, {a.id: a for a in articles}, keys))
@@ -202,9 +194,8 @@ def mark_disputed(sentences: list, contradictions: list[dict]) -> None:
                    for side in entry["sides"] for claim in side.get("claims") or ())]
 
 
-def _tokens(claim: Claim, value: Value) -> tuple[list[str], int]:
-    """The claim's content words (stemmed), without the words of any stated value, and the index among them at
-    which ``value`` stands."""
+def _context(claim: Claim, value: Value) -> dict[str, float]:
+    """The claim's content words (stemmed) near the value, without the words of any stated value."""
     text = claim.article.text
     blocked = [v.span for v in claim.values if v.kind != "person"] + [value.span]
     tokens = []
@@ -218,56 +209,16 @@ def _tokens(claim: Claim, value: Value) -> tuple[list[str], int]:
         word = match.group(0).lower()
         if word in STOPWORDS or word in _NUMBER_WORDS or _NUMERIC.match(word) or len(word) < 2:
             continue
-        tokens.append(stem(word))
-    return tokens, len(tokens) if position is None else position
-
-
-def _context(claim: Claim, value: Value) -> dict[str, float]:
-    """The claim's content words near the value, weighted by closeness (see :func:`_tokens`)."""
-    tokens, position = _tokens(claim, value)
+        tokens.append((len(tokens), stem(word)))
+    if position is None:
+        position = len(tokens)
     bag: dict[str, float] = defaultdict(float)
-    for index, token in enumerate(tokens):
+    for index, token in tokens:
         distance = abs(index - position + (0.5 if index >= position else -0.5))
         bag[token] += math.exp(-max(0.0, distance - 1.0) / _DECAY)
     if value.unit:
         bag[f"unit:{value.unit}"] += 1.0
     return bag
-
-
-def _anchored(ci: Claim, vi: Value, cj: Claim, vj: Value) -> bool:
-    """Whether two figures are attached alike to one named thing: a content word right beside each (``_BESIDE``
-    words on either side) is the same ("Lee was elected in 2012" / "Lee, who was elected in 2015"; "after 13
-    terms" / "after 21 terms"), and both name someone or something in common near the figure (``_NAME_NEAR``
-    words): an entity, or a capitalised name as written (not a day, a month or a sentence's first word).  A
-    name the whole story is about, far from the figure, does not tie two figures of that story together."""
-    first, at_first = _tokens(ci, vi)
-    second, at_second = _tokens(cj, vj)
-    beside = set(first[max(0, at_first - _BESIDE):at_first + _BESIDE])
-    if not beside & set(second[max(0, at_second - _BESIDE):at_second + _BESIDE]):
-        return False
-    return bool(_names_near(ci, vi) & _names_near(cj, vj))
-
-
-def _names_near(claim: Claim, value: Value) -> set[str]:
-    """The entities (by id) and the capitalised names (as written) of a claim within ``_NAME_NEAR`` words of
-    ``value``; a capitalised name is not a stopword, a day or a month, nor a sentence's or quotation's first
-    word, nor part of ``value``."""
-    text = claim.article.text
-
-    def near(start: int, end: int) -> bool:
-        if end <= value.span.start:
-            return len(WORD.findall(text, end, value.span.start)) <= _NAME_NEAR
-        return start >= value.span.end and len(WORD.findall(text, value.span.end, start)) <= _NAME_NEAR
-
-    out = {entity for start, end, entity in claim.names if near(start, end)}
-    for match in _PROPER.finditer(text, claim.span.start, claim.span.end):
-        if value.span.start <= match.start() < value.span.end or match.group(0).lower() in _NOT_PROPER:
-            continue
-        if match.start() == claim.sentence.start or _OPENS.search(text, max(0, match.start() - 3), match.start()):
-            continue
-        if near(match.start(), match.end()):
-            out.add(match.group(0))
-    return out
 
 
 def _similarities(bags: list[dict[str, float]], members: list[int]):
@@ -302,7 +253,7 @@ def _window(claim: Claim, value: Value, width: int = 12) -> str:
 
 
 def _value_conflicts(values, bags, origin, context: float, person_context: float, vectors=None,
-                     margin: float = 0.2, anchored: float = 1.0) -> list[dict]:
+                     margin: float = 0.2) -> list[dict]:
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, (_claim, value) in enumerate(values):
         if value.kind != "person":
@@ -333,7 +284,7 @@ def _value_conflicts(values, bags, origin, context: float, person_context: float
                 best[key] = max(best[key], sim)
                 if agreeing:
                     best_agreeing[key] = max(best_agreeing[key], sim)
-            if sim < context and (agreeing or sim < anchored or not _anchored(ci, vi, cj, vj)):
+            if sim < context:
                 continue
             if agreeing:
                 agree[i].append((sim, j))
