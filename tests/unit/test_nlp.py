@@ -56,3 +56,7 @@ def test_sentences_a_capture_glued_together_are_split_and_abbreviations_and_addr
     assert got == ["The clerk was elected in 2012.", "City leaders never got an answer.",
                    'She wrote, "It was awful for anyone."', '"It has been long awaited. We move on," the mayor said.',
                    "Version 2.5.The end is in 1.2 percent."]
+    # a web address or a mail address with capitals is no glued pair ("www.Example.com"); a glued pair still splits
+    text = "Tickets are at www.Harbour.org and Box.Office@Example.com until May.Then the sale ends."
+    got = [text[s.start:s.end] for s in split_spans(text)]
+    assert got == ["Tickets are at www.Harbour.org and Box.Office@Example.com until May.", "Then the sale ends."]

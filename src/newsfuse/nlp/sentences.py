@@ -29,8 +29,8 @@ NUMERIC_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "op", "art", "p", 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 # Two sentences a capture glued together without a space ("will be preserved.Then the archive"): a word of two or
 # more small letters, its stop, and a capitalised word.  An abbreviation ("St.Louis", "a.m.The") or a web address
-# ("site.org") does not match that shape.
-_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\b\d{4}))[.!?][”\"]?(?=[A-Z][a-z]+\b)")  # "... in 2014.City leaders"
+# ("site.org", "www.Example.com": the capitalised word goes on with a dot and more letters) does not match that shape.
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=\b\d{4}))[.!?][”\"]?(?=[A-Z][a-z]+\b(?![.@][A-Za-z0-9]))")  # "in 2014.City"
 # ... or the next one opening with a quotation ('locked up with him."I had never been to jail'): the stop ends the
 # sentence and the mark opens the next, unless the mark closes a quotation (then the match above splits after it).
 _GLUED_QUOTE = re.compile(r"(?<=[a-z]{2})[.!?](?=[\"“][A-Z])")
