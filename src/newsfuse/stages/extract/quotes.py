@@ -77,10 +77,10 @@ _CONJUNCTIONS = frozenset("but and so yet or".split())
 _CONJUNCTION = re.compile(rf"^\s*(?:{'|'.join(sorted(_CONJUNCTIONS))})\b\s*", re.I)
 # A short bracketed aside closing the words before a speech verb: a party and state, an age, a handle.
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
-# A short quotation in title case with no sentence's end: the name of a show, a book or a campaign ("Wheel of
-# Fortune": short function words may stay in lower case between its capitalised words).
+# A short quotation in title case, perhaps with the sentence's stop inside its marks: the name of a show, a book or a
+# campaign ("Wheel of Fortune": short function words may stay in lower case between its capitalised words).
 _TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|in|on|for|to|at|with|from|or)\s+)*"
-                          r"[A-Z0-9][\w'’&:,-]*)*(?P<stop>[.!?])?\s*$")
+                          r"[A-Z0-9][\w'’&:,-]*)*[.!?]?\s*$")
 # the attribution right after a quotation's closing mark: '(," )he said', '(," )said Ann Lee', '(," )Lee added'
 _ANSWERED = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?"
                        r"(?:said|says|added|adds|replied|replies|answered|answers|told|tells|wrote|writes|responded|"
