@@ -81,10 +81,11 @@ _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # campaign ("Wheel of Fortune": short function words may stay in lower case between its capitalised words).
 _TITLE_CASED = re.compile(r"\s*[A-Z0-9][\w'’&:,-]*(?:\s+(?:(?:of|the|a|an|and|in|on|for|to|at|with|from|or)\s+)*"
                           r"[A-Z0-9][\w'’&:,-]*)*[.!?]?\s*$")
-# the attribution right after a quotation's closing mark: '(," )he said', '(," )said Ann Lee', '(," )Lee added'
-_ANSWERED = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?"
-                       r"(?:said|says|added|adds|replied|replies|answered|answers|told|tells|wrote|writes|responded|"
-                       r"insisted|recalled)\b")
+# the attribution right after a quotation's closing mark: '(," )he said', '(," )said Ann Lee', '(," )Lee added';
+# a speech verb's "-ing" form opens a phrase about the words instead ('or "Pope," saying the exchange was ...')
+_ANSWERED = re.compile(r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+)?(?:"
+                       + "|".join(sorted((v for v in _VERB_SET if not v.endswith("ing")), key=len, reverse=True))
+                       + r")\b")
 _TITLE_AT_MOST = 8  # a title-cased quotation of at most this many words is a title, whoever is near it
 # A form of "be" before a speech verb: the passive ("was said to live", "was told that"), whose subject is talked
 # about or to, not the speaker.
