@@ -6,13 +6,18 @@ from datetime import date
 
 import pytest
 
-from newsfuse.model import Article, Span
+from newsfuse import Config, NewsfuseError
+from newsfuse.model import Article, Corpus, Span
+from newsfuse.nlp import ner
 from newsfuse.nlp.ner import Mention
 from newsfuse.nlp.quantities import find_quantities, parse_number_words
 from newsfuse.nlp.sentences import split_spans
 from newsfuse.nlp.temporal import find_times
+from newsfuse.pipeline import run_corpus
 from newsfuse.stages.extract.entities import build_entities
 from newsfuse.stages.extract.quotes import find_quotes, merge_quotes, person_genders
+from newsfuse.stages.group import StoryClusterer
+from newsfuse.stages.load import load_text
 
 
 @pytest.mark.parametrize("words, value", [
@@ -882,9 +887,6 @@ def test_a_one_word_name_written_as_a_medium_is_no_person():
 
 
 def _one_page_corpus(config):
-    from newsfuse.model import Corpus
-    from newsfuse.stages.load import load_text
-
     body = ("Flood water closed the river road on Monday morning, Mayor Ann Lee said. Crews worked through the night "
             "to clear the drains, and the road opened again by noon.")
     corpus = Corpus()
@@ -895,12 +897,6 @@ def _one_page_corpus(config):
 
 def test_an_input_with_nothing_usable_sets_up_no_tagger_and_no_clusterer(monkeypatch):
     """Nothing to tag or group: the NER model and the story clusterer (seconds of loading) are not touched."""
-    from newsfuse import Config
-    from newsfuse.model import Corpus
-    from newsfuse.nlp import ner
-    from newsfuse.pipeline import run_corpus
-    from newsfuse.stages.group import StoryClusterer
-
     def untouched(*args, **kwargs):
         raise AssertionError("set up for an empty input")
 
@@ -911,10 +907,7 @@ def test_an_input_with_nothing_usable_sets_up_no_tagger_and_no_clusterer(monkeyp
 
 
 def test_ner_on_without_a_model_is_a_clear_configuration_error(monkeypatch):
-    from newsfuse import Config, NewsfuseError
-    from newsfuse.nlp import ner
-    from newsfuse.pipeline import run_corpus
-
+    """extract.ner = "on" asks for the model: without it, E901 and how to install it, not an ImportError later."""
     config = Config.from_dict({"clean": {"min_body_words": 5}, "extract": {"ner": "on"}})
     monkeypatch.setattr(ner, "available", lambda: False)
     with pytest.raises(NewsfuseError) as raised:
